@@ -1,0 +1,30 @@
+"""calcify_lib: the chemistry and disease models behind the Calcify textbook.
+
+Modules, named after the science they hold:
+
+``units``
+    Calcium and phosphate between mg/dL and mmol/L; the Ca×P product in both.
+``precipitation``
+    The simple picture: the ionic product Q, the saturation ratio Q/Ksp,
+    and the clinical Ca×P thresholds that play Ksp in the clinic.
+``chemistry``
+    Solution chemistry: phosphoric acid's dissociation and its temperature
+    dependence.
+``patients``
+    Representative lab values of the conditions the book discusses, with sources.
+``explorer``
+    Interactive figures that work live (ipywidgets) and on the static site.
+``figures``
+    The book's figures, drawn from the models above.
+``cited``
+    :class:`CitedConstant`, a number with its unit, temperature and source.
+
+Every constant is a :class:`~calcify_lib.cited.CitedConstant` whose
+citation key resolves in the repository's ``references.bib``.
+"""
+
+from .cited import CitedConstant
+
+__version__ = "0.1.0"
+
+__all__ = ["CitedConstant", "__version__"]
