@@ -1,0 +1,127 @@
+"""Representative patients: lab values typical of each condition, with sources.
+
+These are not individual people but typical values reported for a
+condition: a cohort mean, a guideline target, or a model's normal steady
+state.  Each value is a :class:`~calcify_lib.cited.CitedConstant`, so the
+chapter can say where every point on its figures comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cited import CitedConstant
+from .units import ca_mmol_l_to_mg_dl, phosphate_mmol_l_to_mg_dl
+
+__all__ = ["Patient", "EXAMPLE_PATIENTS", "REFERENCE_RANGES_MG_DL", "patient"]
+
+
+@dataclass(frozen=True)
+class Patient:
+    """A representative patient.
+
+    Attributes
+    ----------
+    key
+        Short identifier (``"primary_hyperparathyroidism"``).
+    label
+        Display name for figures and tables.
+    ca_mg_dl, phosphate_mg_dl
+        Total serum calcium and serum phosphate (as phosphorus), in mg/dL,
+        each with its source.
+    """
+
+    key: str
+    label: str
+    ca_mg_dl: CitedConstant
+    phosphate_mg_dl: CitedConstant
+
+
+def _mg_dl(value: float, citation: str, note: str) -> CitedConstant:
+    return CitedConstant(value=value, unit="mg/dL", temperature_c=None, citation=citation, note=note)
+
+
+EXAMPLE_PATIENTS: tuple[Patient, ...] = (
+    Patient(
+        key="normal",
+        label="Normal adult",
+        ca_mg_dl=_mg_dl(
+            round(ca_mmol_l_to_mg_dl(2.35), 2),
+            "peterson2010physiologically",
+            "Normal steady state of the Peterson-Riggs model, 2.35 mmol/L total calcium.",
+        ),
+        phosphate_mg_dl=_mg_dl(
+            round(phosphate_mmol_l_to_mg_dl(1.2), 2),
+            "peterson2010physiologically",
+            "Normal steady state of the Peterson-Riggs model, 1.2 mmol/L phosphate.",
+        ),
+    ),
+    Patient(
+        key="primary_hyperparathyroidism",
+        label="Primary hyperparathyroidism",
+        ca_mg_dl=_mg_dl(
+            11.2,
+            "mazzaglia2008changing",
+            "Mean preoperative total calcium of the 100 patients operated on in 2005 at one centre.",
+        ),
+        phosphate_mg_dl=_mg_dl(
+            3.24,
+            "ata2025hypophosphatemia",
+            "Mean serum phosphorus of 113,330 patients in a national database (a different "
+            "cohort from the calcium value; surgical series report lower means, about 2.6).",
+        ),
+    ),
+    Patient(
+        key="chronic_kidney_disease",
+        label="CKD on dialysis",
+        ca_mg_dl=_mg_dl(
+            9.2,
+            "rivara2015uncorrected",
+            "A typical dialysis calcium, not a cohort mean: inside the KDOQI 2003 stage 5 target "
+            "(8.4-9.5 mg/dL) and the lowest-mortality band (9.0-9.5 mg/dL) of a cohort of "
+            "119,010 haemodialysis patients.",
+        ),
+        phosphate_mg_dl=_mg_dl(
+            6.2,
+            "block1998association",
+            "Mean serum phosphorus in two national random samples of US haemodialysis patients.",
+        ),
+    ),
+    Patient(
+        key="vitamin_d_intoxication",
+        label="Vitamin D intoxication",
+        ca_mg_dl=_mg_dl(
+            15.0,
+            "araki2011vitamin",
+            "Total calcium at admission of a man with 25-hydroxyvitamin D of 1220 ng/mL after "
+            "taking a mislabelled supplement.",
+        ),
+        phosphate_mg_dl=_mg_dl(
+            round(phosphate_mmol_l_to_mg_dl(1.2), 2),
+            "araki2011vitamin",
+            "Reported only as normal; plotted at the normal adult value of 1.2 mmol/L "
+            "(an assumption, not a measurement).",
+        ),
+    ),
+)
+
+
+def patient(key: str) -> Patient:
+    """The example patient with this key; a ValueError lists the valid keys."""
+    for p in EXAMPLE_PATIENTS:
+        if p.key == key:
+            return p
+    raise ValueError(f"key must be one of {[p.key for p in EXAMPLE_PATIENTS]}; got {key!r}")
+
+
+#: Adult reference ranges (low, high) of total calcium and phosphate, in mg/dL.
+REFERENCE_RANGES_MG_DL: dict[str, tuple[CitedConstant, CitedConstant]] = {
+    "calcium": (
+        _mg_dl(8.5, "kratz2004laboratory", "Lower limit of the adult reference range of total serum calcium."),
+        _mg_dl(10.5, "kratz2004laboratory", "Upper limit of the adult reference range of total serum calcium."),
+    ),
+    "phosphate": (
+        _mg_dl(2.6, "kratz2004laboratory", "Lower limit of the adult reference range of serum phosphorus."),
+        _mg_dl(4.5, "kratz2004laboratory", "Upper limit of the adult reference range of serum phosphorus."),
+    ),
+}
