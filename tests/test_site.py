@@ -1,0 +1,164 @@
+"""The built static site, driven in headless Chromium with no kernel and no network.
+
+Needs the site built into _build/html (the README's test command builds it
+first) and Debian's chromium at /usr/bin/chromium, driven by Playwright
+through ``executable_path``; ``playwright install`` is never used.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from html import unescape
+
+import pytest
+
+from calcify_lib import figures
+
+from conftest import SITE
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+#: Known messages of the book theme and sphinx-thebe, not of the book's own code.
+THEME_NOISE = (
+    "Identifier 'THEBE_JS_URL' has already been declared",
+    "Got invalid theme mode",
+)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest's output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url():
+    if not (SITE / "book" / "chemistry.html").exists():
+        pytest.fail("the site is not built: run the README's build command first")
+    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.blocked = []
+    page.problems = []
+
+    def only_local(route):
+        if route.request.url.startswith(site_url + "/"):
+            route.continue_()
+        else:
+            page.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    page.on("console", lambda m: page.problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("response", lambda r: page.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    yield page
+    context.close()
+
+
+def _own_problems(page):
+    return [p for p in page.problems if not any(noise in p for noise in THEME_NOISE)]
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html.replace("<br>", " ")))).strip()
+
+
+def _open_chemistry(page, site_url):
+    page.goto(f"{site_url}/book/chemistry.html", wait_until="load")
+    explorer = page.locator(".calcify-explorer").first
+    explorer.wait_for()
+    explorer.scroll_into_view_if_needed()
+    return explorer
+
+
+def test_every_page_loads_with_no_errors_and_no_outside_requests(page, site_url):
+    for path in ("book/intro.html", "book/chemistry.html"):
+        page.goto(f"{site_url}/{path}", wait_until="load")
+        page.wait_for_timeout(300)
+    assert page.blocked == []
+    assert _own_problems(page) == []
+
+
+def test_math_is_typeset_from_the_local_mathjax(page, site_url):
+    page.goto(f"{site_url}/book/chemistry.html", wait_until="load")
+    page.locator("mjx-container").first.wait_for(timeout=15000)
+    assert page.locator("mjx-container").count() > 10
+
+
+def test_keyboard_moves_the_static_explorer_and_the_readout_follows_calcify_lib(page, site_url):
+    explorer = _open_chemistry(page, site_url)
+    calcium, phosphate = explorer.locator("input.cx-slider").nth(0), explorer.locator("input.cx-slider").nth(1)
+    figure = explorer.locator(".cx-stage")
+    readout = explorer.locator(".cx-readout")
+    marker = explorer.locator(".cx-marker").first
+
+    assert _text(readout.inner_html()) == _text(figures.readout_html(9.5, 3.5))
+    before_picture = figure.screenshot()
+    before_alt = explorer.locator(".cx-stage img").get_attribute("alt")
+    before_position = marker.get_attribute("style")
+
+    calcium.focus()
+    for _ in range(5):  # 9.5 -> 12.0 mg/dL in steps of 0.5
+        page.keyboard.press("ArrowRight")
+    phosphate.focus()
+    for _ in range(6):  # 3.5 -> 6.5 mg/dL
+        page.keyboard.press("ArrowRight")
+
+    assert _text(readout.inner_html()) == _text(figures.readout_html(12.0, 6.5))
+    assert "supersaturated: precipitation is favoured" in readout.inner_text()
+    assert explorer.locator("output").nth(0).inner_text() == figures.describe_ca(12.0)
+    assert calcium.get_attribute("aria-valuetext") == figures.describe_ca(12.0)
+    assert explorer.locator(".cx-stage img").get_attribute("alt") != before_alt
+    assert marker.get_attribute("style") != before_position
+    assert figure.screenshot() != before_picture
+
+    page.keyboard.press("Home")  # phosphate to its lowest setting, 1.0 mg/dL
+    assert _text(readout.inner_html()) == _text(figures.readout_html(12.0, 1.0))
+    assert "stays dissolved" in readout.inner_text()
+    assert _own_problems(page) == []
+    assert page.blocked == []
+
+
+def test_exercise_solutions_are_hidden_until_opened(page, site_url):
+    page.goto(f"{site_url}/book/chemistry.html", wait_until="load")
+    solutions = page.locator(".solution.dropdown")
+    assert solutions.count() >= 3
+    first = solutions.first
+    body = first.locator(".admonition-title ~ *").first
+    first.scroll_into_view_if_needed()
+    assert not body.is_visible()
+    first.locator(".admonition-title").click()
+    body.wait_for(state="visible")
