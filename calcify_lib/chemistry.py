@@ -1,148 +1,158 @@
-"""Solution chemistry of phosphate: how pH shares phosphate among its four forms.
+"""Solution chemistry of calcium phosphate: speciation, activities and saturation indices.
 
-Phosphoric acid gives up its three protons in steps,
+The first chapter's ionic product Q = [Ca²⁺][PO₄³⁻] treats every calcium and
+every phosphate as a free ion.  This module computes what is really there.
+
+Speciation
+----------
+:func:`speciate` distributes total calcium, magnesium, sodium and phosphate
+among the free ions and the ion pairs
+
+* phosphoric acid's four forms H₃PO₄, H₂PO₄⁻, HPO₄²⁻, PO₄³⁻ (three dissociations);
+* water: H⁺ (set by the pH) and OH⁻;
+* CaHPO₄⁰, CaH₂PO₄⁺, CaPO₄⁻, MgHPO₄⁰ and NaHPO₄⁻;
+* optionally calcium bound to albumin (the rest of serum's protein binding
+  and small-anion complexes folded in, see :data:`ALBUMIN_CA_ASSOCIATION_L_MOL`),
+
+so that the mass balances on total calcium, magnesium, sodium and phosphate
+close to better than 1e-9 relative.  Activities use the Davies equation at
+the ionic strength the composition itself produces; when no chloride is
+given, chloride balances the charge.  The constants, one consistent set
+from the NBS calcium-phosphate programme, are in
+:mod:`calcify_lib.thermodynamics`.
+
+How it is solved
+----------------
+With the pH fixed, every phosphate species is a multiple of [HPO₄²⁻] = h,
+and free Ca, Mg and Na follow from their own mass balances in closed form
+(a quadratic when albumin is present).  What is left is one equation,
+total phosphate as a function of h, which is increasing and, in practice,
+concave; Newton's method from a lower bound converges to it monotonically.
+An outer loop updates the ionic strength until it stops changing
+(relative 1e-13).  The same code runs on Python floats (:func:`speciate`,
+about 0.1 ms) and on numpy arrays (:func:`speciate_grid`, a 100 × 100 grid
+in a few tens of ms).
+
+Saturation
+----------
+For a phase with ion activity product IAP and solubility product Ksp,
 
 .. math::
 
-    \\mathrm{H_3PO_4} \\rightleftharpoons \\mathrm{H_2PO_4^-} \\rightleftharpoons
-    \\mathrm{HPO_4^{2-}} \\rightleftharpoons \\mathrm{PO_4^{3-}},
-    \\qquad K_{a,i} = \\frac{[\\mathrm{H^+}][\\text{base}]}{[\\text{acid}]},
+    \\mathrm{SI} = \\log_{10}\\frac{\\mathrm{IAP}}{K_{sp}},
 
-so that at a given pH the fraction of total phosphate in each form is fixed
-by the three acidity constants.  This module holds those constants, their
-temperature dependence, and the fractions.  It is the first layer of the
-book's chemistry: the saturation index built on top of it adds ion pairs
-and activity coefficients.
-
-Constants and their temperature dependence
-------------------------------------------
-The acidity constants at 25 °C and zero ionic strength, and the reaction
-enthalpies used to move them to other temperatures, are those of the
-``phreeqc.dat`` database distributed with PHREEQC
-(:cite:`parkhurst2013phreeqc`).  The temperature correction is van't Hoff's,
-with the enthalpy taken as constant:
-
-.. math::
-
-    \\log_{10} K(T) = \\log_{10} K(T_0)
-    - \\frac{\\Delta H^\\circ}{R \\ln 10}\\left(\\frac{1}{T} - \\frac{1}{T_0}\\right),
-    \\qquad T_0 = 298.15\\ \\mathrm{K}.
-
-At 37 °C this gives pKa2 = 7.18 and pKa3 = 12.25.
+positive when the solution is supersaturated.  SI is per formula unit as
+written in :data:`calcify_lib.thermodynamics.LOG_KSP` (hydroxyapatite per
+Ca₅(PO₄)₃OH); doubling the formula doubles SI.
 
 Assumptions and limits
 ----------------------
-* Ideal solution: concentrations stand in for activities.  At the ionic
-  strength of plasma (about 0.16 mol/L) activity coefficients lower the
-  apparent pKa2 from 7.18 to about 6.8, so this module understates the
-  share of HPO₄²⁻ and PO₄³⁻ by a factor of about two at pH 7.4.
-* No ion pairs (CaHPO₄⁰, MgHPO₄⁰, NaHPO₄⁻): free phosphate is total phosphate.
-* Van't Hoff with a constant enthalpy is accurate to a few hundredths of a
-  pK unit between 0 and 50 °C; the accepted range is 0-100 °C.
+* Concentrations in mmol/L are used as mmol/kg of water (dilute solution).
+* Davies activity coefficients: good to a few per cent up to an ionic
+  strength of about 0.1-0.2 mol/L, refused above 0.5 mol/L.  Neutral species
+  have γ = 1.
+* No carbonate, citrate, lactate or sulfate complexes, no MgPO₄⁻ or
+  MgH₂PO₄⁺; potassium is not a separate input (count it with sodium).
+* Albumin binds only calcium (not magnesium), with a pH-independent
+  constant, and is left out of the charge balance and the ionic strength.
+* Equilibrium only: an SI above zero says a phase may form, not that it
+  will.  Kinetics and inhibitors are outside this module.
+* Validated against PHREEQC for pH 6.8-7.8 (``tests/test_validation_phreeqc.py``);
+  outside pH 6-9 :func:`speciate` warns.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ._validation import check_number, check_real
 from .cited import CitedConstant
+from .thermodynamics import (
+    DAVIES_LINEAR_COEFFICIENT,
+    DAVIES_MAX_IONIC_STRENGTH_MOL_L,
+    GAS_CONSTANT_J_MOL_K,
+    LOG_KSP,
+    PHASES,
+    ExtrapolationWarning,
+    davies_a,
+    ion_pair_log_k,
+    log_ksp,
+    phosphoric_acid_pka,
+    water_log_kw,
+)
 
 __all__ = [
     "GAS_CONSTANT_J_MOL_K",
-    "PHOSPHORIC_ACID_PKA_25C",
-    "PHOSPHORIC_ACID_DISSOCIATION_ENTHALPY_KJ_MOL",
+    "PHASES",
     "PHOSPHATE_SPECIES",
+    "SPECIES",
+    "ExtrapolationWarning",
+    "PhRangeWarning",
     "phosphoric_acid_pka",
     "PhosphateFractions",
     "phosphate_fractions",
-    "HYDROXYAPATITE_LOG_KSP_COEFFICIENTS",
     "hydroxyapatite_log_ksp",
+    "ALBUMIN_MOLAR_MASS_G_MOL",
+    "ALBUMIN_CA_SITES_PER_MOLECULE",
+    "ALBUMIN_CA_ASSOCIATION_L_MOL",
+    "Speciation",
+    "speciate",
+    "speciate_grid",
+    "NORMAL_SERUM",
+    "speciate_serum",
+    "PAYNE_1973_COEFFICIENT_MG_DL_PER_G_DL",
+    "COMMON_CORRECTION_COEFFICIENT_MG_DL_PER_G_DL",
+    "albumin_corrected_calcium_mg_dl",
 ]
 
-GAS_CONSTANT_J_MOL_K = CitedConstant(
-    value=8.314462618,
-    unit="J/(mol·K)",
-    temperature_c=None,
-    citation="tiesinga2021codata",
-    note="Molar gas constant R (exact in the 2019 SI).",
-)
 
-_T0_K = 298.15
+class PhRangeWarning(UserWarning):
+    """The pH lies outside the range in which the speciation was validated."""
 
-#: pKa1, pKa2, pKa3 of phosphoric acid at 25 °C and zero ionic strength.
-PHOSPHORIC_ACID_PKA_25C: tuple[CitedConstant, CitedConstant, CitedConstant] = (
-    CitedConstant(
-        2.168, "1 (−log10 of K in mol/L)", 25.0, "parkhurst2013phreeqc",
-        "pKa1, H3PO4 = H+ + H2PO4-, from phreeqc.dat (log β 21.721 - 19.553).",
-    ),
-    CitedConstant(
-        7.207, "1 (−log10 of K in mol/L)", 25.0, "parkhurst2013phreeqc",
-        "pKa2, H2PO4- = H+ + HPO4-2, from phreeqc.dat (log β 19.553 - 12.346).",
-    ),
-    CitedConstant(
-        12.346, "1 (−log10 of K in mol/L)", 25.0, "parkhurst2013phreeqc",
-        "pKa3, HPO4-2 = H+ + PO4-3, from phreeqc.dat.",
-    ),
-)
-
-#: Standard enthalpies of the three dissociations (25 °C), for van't Hoff.
-PHOSPHORIC_ACID_DISSOCIATION_ENTHALPY_KJ_MOL: tuple[CitedConstant, CitedConstant, CitedConstant] = (
-    CitedConstant(
-        -8.81, "kJ/mol", 25.0, "parkhurst2013phreeqc",
-        "ΔH° of the first dissociation: phreeqc.dat protonation enthalpies "
-        "-10.1 kJ/mol (H3PO4) minus -4.52 kcal/mol (H2PO4-), sign reversed.",
-    ),
-    CitedConstant(
-        4.14, "kJ/mol", 25.0, "parkhurst2013phreeqc",
-        "ΔH° of the second dissociation: -(-4.52 - (-3.53)) kcal/mol = +0.99 kcal/mol.",
-    ),
-    CitedConstant(
-        14.77, "kJ/mol", 25.0, "parkhurst2013phreeqc",
-        "ΔH° of the third dissociation: +3.53 kcal/mol (phreeqc.dat HPO4-2 formation, "
-        "sign reversed).",
-    ),
-)
 
 #: The four forms of phosphate, from most to least protonated.
 PHOSPHATE_SPECIES = ("H3PO4", "H2PO4-", "HPO4-2", "PO4-3")
 
+#: Every species :func:`speciate` reports, with its charge.
+SPECIES: dict[str, int] = {
+    "Ca+2": 2, "Mg+2": 2, "Na+": 1, "Cl-": -1, "H+": 1, "OH-": -1,
+    "H3PO4": 0, "H2PO4-": -1, "HPO4-2": -2, "PO4-3": -3,
+    "CaHPO4": 0, "CaH2PO4+": 1, "CaPO4-": -1, "MgHPO4": 0, "NaHPO4-": -1,
+    "Ca-albumin": 0,
+}
+
 _TEMPERATURE_RANGE_C = (0.0, 100.0)
 _PH_RANGE = (0.0, 14.0)
+_PH_VALIDATED = (6.0, 9.0)
+_CONCENTRATION_RANGE_MMOL_L = (0.0, 100.0)
+_ALBUMIN_RANGE_G_L = (0.0, 100.0)
+# Sodium and chloride are the background salt (140 and ~100 mmol/L in plasma); the
+# ionic-strength limit of the Davies equation bounds them in practice.
+_SALT_RANGE_MMOL_L = (0.0, 500.0)
 
 
-def phosphoric_acid_pka(temperature_c: float = 37.0) -> tuple[float, float, float]:
-    """pKa1, pKa2 and pKa3 of phosphoric acid at ``temperature_c``, zero ionic strength.
+def hydroxyapatite_log_ksp(temperature_c: float = 37.0) -> float:
+    """log10 Ksp of hydroxyapatite, per Ca₅(PO₄)₃OH (:cite:`mcdowell1977solubility`).
 
     .. math::
 
-        \\mathrm{p}K(T) = \\mathrm{p}K(298.15) + \\frac{\\Delta H^\\circ}{R\\ln 10}
-        \\left(\\frac{1}{T} - \\frac{1}{298.15}\\right)
+        K_{sp} = \\{\\mathrm{Ca^{2+}}\\}^5\\{\\mathrm{PO_4^{3-}}\\}^3\\{\\mathrm{OH^-}\\},
+        \\qquad \\log_{10} K_{sp} = \\frac{-8219.41}{T} - 1.6657 - 0.098215\\,T
 
-    Constants from :cite:`parkhurst2013phreeqc`; see the module docstring.
-
-    Parameters
-    ----------
-    temperature_c : float
-        0-100 °C.
+    with activities in mol/L and T in kelvin.  Measured from 5 to 37 °C;
+    accepted 0-100 °C with an :class:`ExtrapolationWarning` outside 5-45 °C.
+    Hydroxyapatite, like β-tricalcium phosphate, is *less* soluble when warm.
 
     Examples
     --------
-    >>> [round(p, 2) for p in phosphoric_acid_pka(37.0)]
-    [2.23, 7.18, 12.25]
+    >>> round(hydroxyapatite_log_ksp(37.0), 2)
+    -58.63
     """
-    t_c = check_number("temperature_c", temperature_c, low=_TEMPERATURE_RANGE_C[0],
-                       high=_TEMPERATURE_RANGE_C[1], unit="°C")
-    t_k = t_c + 273.15
-    r = GAS_CONSTANT_J_MOL_K.value
-    pkas = []
-    for pka25, enthalpy in zip(PHOSPHORIC_ACID_PKA_25C, PHOSPHORIC_ACID_DISSOCIATION_ENTHALPY_KJ_MOL):
-        shift = enthalpy.value * 1e3 / (r * math.log(10.0)) * (1.0 / t_k - 1.0 / _T0_K)
-        pkas.append(pka25.value + shift)
-    return (pkas[0], pkas[1], pkas[2])
+    return log_ksp("hydroxyapatite", temperature_c)
 
 
 @dataclass(frozen=True)
@@ -191,7 +201,7 @@ def phosphate_fractions(ph: float | np.ndarray, temperature_c: float = 37.0) -> 
     --------
     >>> f = phosphate_fractions(7.4)
     >>> round(f.hpo4, 3), f"{f.po4:.2e}"
-    (0.625, '8.91e-06')
+    (0.623, '8.89e-06')
     """
     ph_value = check_real("ph", ph, low=_PH_RANGE[0], high=_PH_RANGE[1], unit="(pH units)")
     pka1, pka2, pka3 = phosphoric_acid_pka(temperature_c)
@@ -218,47 +228,533 @@ def phosphate_fractions(ph: float | np.ndarray, temperature_c: float = 37.0) -> 
     )
 
 
-#: McDowell, Gregory & Brown (1977): log10 Ksp of Ca5(PO4)3OH as A/T + B + C*T.
-HYDROXYAPATITE_LOG_KSP_COEFFICIENTS: tuple[CitedConstant, CitedConstant, CitedConstant] = (
-    CitedConstant(-8219.41, "K", None, "mcdowell1977solubility",
-                  "A in log10 Ksp = A/T + B + C*T, fitted to solubility measured from 5 to 37 °C."),
-    CitedConstant(-1.6657, "1", None, "mcdowell1977solubility", "B in log10 Ksp = A/T + B + C*T (dimensionless)."),
-    CitedConstant(-0.098215, "1/K", None, "mcdowell1977solubility", "C in log10 Ksp = A/T + B + C*T, per kelvin."),
+# ------------------------------------------------------------------ albumin
+
+ALBUMIN_MOLAR_MASS_G_MOL = CitedConstant(
+    66_438.0, "g/mol", None, "peters1996albumin",
+    "Molar mass of human serum albumin from its amino-acid sequence (585 residues).",
 )
-_HAP_TEMPERATURE_RANGE_C = (0.0, 45.0)
+ALBUMIN_CA_SITES_PER_MOLECULE = CitedConstant(
+    12.0, "1 (sites per albumin molecule)", 37.0, "pedersen1971binding",
+    "12 ± 1 identical, independent calcium sites per albumin at pH 7.4, ionic strength 0.15-0.16.",
+)
+ALBUMIN_CA_ASSOCIATION_L_MOL = CitedConstant(
+    165.5, "L/mol (apparent, per site, free Ca in mol/L)", 37.0, "moore1970ionized",
+    "Effective per-site constant, set so that normal serum (total Ca 2.35, phosphate 1.2, "
+    "Mg 0.85 mmol/L, albumin 40 g/L, pH 7.4) has Moore's mean ionized calcium, 1.14 mmol/L "
+    "(48.5 %; about half, as mamedova2024calcium summarises). Pedersen's purified albumin gives "
+    "90-100 L/mol; the larger effective value also carries globulin binding and the citrate, "
+    "bicarbonate and lactate complexes this model omits. Binding is taken as temperature "
+    "independent (ΔH° = 0, pedersen1972temperature) and pH independent.",
+)
 
 
-def hydroxyapatite_log_ksp(temperature_c: float = 37.0) -> float:
-    """log10 of the solubility product of hydroxyapatite, written per Ca₅(PO₄)₃OH.
+def _albumin_sites_mol_l(albumin_g_l):
+    return albumin_g_l / ALBUMIN_MOLAR_MASS_G_MOL.value * ALBUMIN_CA_SITES_PER_MOLECULE.value
+
+
+# ------------------------------------------------------------------ speciation
+
+@dataclass(frozen=True)
+class Speciation:
+    """The equilibrium composition of a solution, from :func:`speciate`.
+
+    Every concentration is in mmol/L.  From :func:`speciate` the fields are
+    floats; from :func:`speciate_grid` they are numpy arrays of the
+    broadcast shape of the inputs.
+
+    Attributes
+    ----------
+    ca_mmol_l, phosphate_mmol_l, mg_mmol_l, na_mmol_l : float or array
+        The totals given.
+    ph, temperature_c, albumin_g_l : float or array
+        The conditions given.
+    cl_mmol_l : float or array
+        Chloride: as given, or as needed to balance the charge.
+    free_ca_mmol_l : float or array
+        Free (ionized) calcium, Ca²⁺.
+    species_mmol_l : dict
+        Every species of :data:`SPECIES`, keyed by formula.
+    ionic_strength_mol_l : float or array
+        I = ½ Σ cᵢ zᵢ², from the composition.
+    activity_coefficients : dict
+        Davies γ keyed by charge (-3 to 3; γ depends on |z| only).
+    """
+
+    ca_mmol_l: float | np.ndarray
+    phosphate_mmol_l: float | np.ndarray
+    ph: float | np.ndarray
+    temperature_c: float
+    na_mmol_l: float | np.ndarray
+    mg_mmol_l: float | np.ndarray
+    albumin_g_l: float | np.ndarray
+    cl_mmol_l: float | np.ndarray
+    free_ca_mmol_l: float | np.ndarray
+    species_mmol_l: dict[str, float | np.ndarray]
+    ionic_strength_mol_l: float | np.ndarray
+    activity_coefficients: dict[int, float | np.ndarray]
+    _log_ksp: dict[str, float] = field(repr=False, compare=False)
+
+    @property
+    def ionized_fraction(self) -> float | np.ndarray:
+        """Free Ca²⁺ as a fraction of total calcium (0 when there is no calcium)."""
+        return _safe_ratio(self.free_ca_mmol_l, self.ca_mmol_l)
+
+    def activity_mol_l(self, species: str) -> float | np.ndarray:
+        """Activity of ``species`` (mol/L scale): γ(z) × concentration."""
+        if species not in SPECIES:
+            raise ValueError(f"species must be one of {', '.join(map(repr, SPECIES))}; got {species!r}")
+        if species == "H+":
+            return 10.0 ** -self.ph
+        return self.activity_coefficients[SPECIES[species]] * self.species_mmol_l[species] * 1e-3
+
+    def log_iap(self, phase: str) -> float | np.ndarray:
+        """log10 of the ion activity product of ``phase`` (see :data:`PHASES`).
+
+        Returns -inf when an ion of the phase is absent (zero calcium or phosphate).
+        """
+        product = _phase(phase)
+        total = 0.0
+        with np.errstate(divide="ignore"):
+            for ion, exponent in product.ions.items():
+                activity = self.activity_mol_l(ion)
+                total = total + exponent * (np.log10(activity) if isinstance(activity, np.ndarray)
+                                            else (math.log10(activity) if activity > 0 else -math.inf))
+        return total
+
+    def saturation_index(self, phase: str) -> float | np.ndarray:
+        """SI = log10(IAP/Ksp) of ``phase`` at this solution's temperature.
+
+        Parameters
+        ----------
+        phase : str
+            ``'hydroxyapatite'`` (per Ca₅(PO₄)₃OH), ``'brushite'``,
+            ``'octacalcium_phosphate'`` (per Ca₄H(PO₄)₃·2.5H₂O),
+            ``'beta_tricalcium_phosphate'`` or ``'amorphous_calcium_phosphate'``.
+
+        Returns
+        -------
+        float or array
+            Positive: supersaturated; zero: saturated; negative: undersaturated.
+            -inf when calcium or phosphate is absent.
+
+        Raises
+        ------
+        ValueError
+            For an unknown phase; the message lists the valid ones.
+        """
+        _phase(phase)
+        return self.log_iap(phase) - self._log_ksp[phase]
+
+    def mass_balance_residuals(self) -> dict[str, float | np.ndarray]:
+        """Relative error of each mass balance (Ca, Mg, Na, P): recomputed total / given - 1."""
+        s = self.species_mmol_l
+        sums = {
+            "Ca": (s["Ca+2"] + s["CaHPO4"] + s["CaH2PO4+"] + s["CaPO4-"] + s["Ca-albumin"], self.ca_mmol_l),
+            "Mg": (s["Mg+2"] + s["MgHPO4"], self.mg_mmol_l),
+            "Na": (s["Na+"] + s["NaHPO4-"], self.na_mmol_l),
+            "P": (sum(s[k] for k in PHOSPHATE_SPECIES) + s["CaHPO4"] + s["CaH2PO4+"] + s["CaPO4-"]
+                  + s["MgHPO4"] + s["NaHPO4-"], self.phosphate_mmol_l),
+        }
+        return {k: _safe_ratio(found - given, given) for k, (found, given) in sums.items()}
+
+
+def _safe_ratio(numerator, denominator):
+    if isinstance(denominator, np.ndarray) or isinstance(numerator, np.ndarray):
+        numerator, denominator = np.broadcast_arrays(np.asarray(numerator, float), np.asarray(denominator, float))
+        out = np.zeros(numerator.shape)
+        np.divide(numerator, denominator, out=out, where=denominator > 0)
+        return out
+    return numerator / denominator if denominator > 0 else 0.0
+
+
+def _phase(phase: str):
+    if not isinstance(phase, str) or phase not in LOG_KSP:
+        raise ValueError(f"phase must be one of {', '.join(map(repr, PHASES))}; got {phase!r}")
+    return LOG_KSP[phase]
+
+
+@dataclass(frozen=True)
+class _Constants:
+    """Equilibrium constants at one temperature (K in mol/L units, zero ionic strength)."""
+
+    k1: float
+    k2: float
+    k3: float
+    kw: float
+    k_cahpo4: float
+    k_cah2po4: float
+    k_capo4: float
+    k_mghpo4: float
+    k_nahpo4: float
+    davies_a: float
+    k_albumin: float
+
+
+def _constants(temperature_c: float) -> _Constants:
+    pka1, pka2, pka3 = phosphoric_acid_pka(temperature_c)
+    return _Constants(
+        k1=10.0 ** -pka1, k2=10.0 ** -pka2, k3=10.0 ** -pka3,
+        kw=10.0 ** water_log_kw(temperature_c),
+        k_cahpo4=10.0 ** ion_pair_log_k("CaHPO4", temperature_c),
+        k_cah2po4=10.0 ** ion_pair_log_k("CaH2PO4+", temperature_c),
+        k_capo4=10.0 ** ion_pair_log_k("CaPO4-", temperature_c),
+        k_mghpo4=10.0 ** ion_pair_log_k("MgHPO4", temperature_c),
+        k_nahpo4=10.0 ** ion_pair_log_k("NaHPO4-", temperature_c),
+        davies_a=davies_a(temperature_c),
+        k_albumin=ALBUMIN_CA_ASSOCIATION_L_MOL.value,
+    )
+
+
+def _all(condition) -> bool:
+    return bool(np.all(condition)) if isinstance(condition, np.ndarray) else bool(condition)
+
+
+def _solve(ca, p, mg, na, cl, ph, sites, k: _Constants):
+    """Equilibrium speciation; every concentration in mol/L, floats or broadcastable arrays.
+
+    Returns (species dict in mol/L, chloride in mol/L, ionic strength, γ1, γ2, γ3).
+    """
+    ah = 10.0 ** -ph
+    # A first ionic strength from the totals; the loop below refines it.
+    ionic = 0.5 * (4.0 * ca + 4.0 * mg + 2.0 * na + 4.0 * p) + 1e-12
+    for _ in range(100):
+        root = ionic ** 0.5
+        g1 = 10.0 ** (-k.davies_a * (root / (1.0 + root) - DAVIES_LINEAR_COEFFICIENT.value * ionic))
+        g2 = g1 ** 4
+        g3 = g1 ** 9
+        # Free phosphate per unit [HPO4-2], and the pairing strengths (all in terms of h).
+        f_h2po4 = ah * g2 / (k.k2 * g1)
+        f_h3po4 = ah * ah * g2 / (k.k1 * k.k2)
+        f_po4 = k.k3 * g2 / (ah * g3)
+        free_p = 1.0 + f_h2po4 + f_h3po4 + f_po4
+        g_cahpo4 = k.k_cahpo4 * g2 * g2
+        g_cah2po4 = k.k_cah2po4 * g2 * f_h2po4
+        g_capo4 = k.k_capo4 * g2 * g3 / g1 * f_po4
+        g_ca = g_cahpo4 + g_cah2po4 + g_capo4
+        g_mg = k.k_mghpo4 * g2 * g2
+        g_na = k.k_nahpo4 * g2
+        ka = k.k_albumin
+        ska = sites * ka
+        # Newton on h = [HPO4-2] from a lower bound (all metal free): total P is increasing in h.
+        h = p / (free_p + g_ca * ca + g_mg * mg + g_na * na)
+        for _ in range(200):
+            a = 1.0 + g_ca * h
+            b = a + ska - ca * ka
+            c = 2.0 * ca / (b + (b * b + 4.0 * a * ka * ca) ** 0.5)
+            m = mg / (1.0 + g_mg * h)
+            n = na / (1.0 + g_na * h)
+            residual = h * (free_p + c * g_ca + m * g_mg + n * g_na) - p
+            dc = -g_ca * c / (a + ska / (1.0 + ka * c) ** 2)
+            slope = (free_p + g_ca * (c + h * dc) + g_mg * m / (1.0 + g_mg * h)
+                     + g_na * n / (1.0 + g_na * h))
+            step = residual / slope
+            h_new = h - step
+            # Safeguard: stay positive (halve instead of crossing zero).
+            h = np.where(h_new > 0.0, h_new, 0.5 * h) if isinstance(h_new, np.ndarray) else (
+                h_new if h_new > 0.0 else 0.5 * h)
+            if _all(abs(step) <= 1e-15 * abs(h) + 1e-300):
+                break
+        else:  # pragma: no cover - the iteration converges quadratically in a few steps
+            raise RuntimeError("speciation did not converge (phosphate balance)")
+        a = 1.0 + g_ca * h
+        b = a + ska - ca * ka
+        c = 2.0 * ca / (b + (b * b + 4.0 * a * ka * ca) ** 0.5)
+        m = mg / (1.0 + g_mg * h)
+        n = na / (1.0 + g_na * h)
+        hydrogen = ah / g1
+        hydroxide = k.kw / ah / g1
+        species = {
+            "Ca+2": c, "Mg+2": m, "Na+": n, "H+": hydrogen, "OH-": hydroxide,
+            "H3PO4": f_h3po4 * h, "H2PO4-": f_h2po4 * h, "HPO4-2": h, "PO4-3": f_po4 * h,
+            "CaHPO4": g_cahpo4 * c * h, "CaH2PO4+": g_cah2po4 * c * h, "CaPO4-": g_capo4 * c * h,
+            "MgHPO4": g_mg * m * h, "NaHPO4-": g_na * n * h,
+            "Ca-albumin": ska * c / (1.0 + ka * c),
+        }
+        charge = sum(SPECIES[name] * value for name, value in species.items() if name != "Cl-"
+                     and name != "Ca-albumin")
+        chloride = charge if cl is None else cl
+        species["Cl-"] = chloride
+        new_ionic = 0.5 * sum(SPECIES[name] ** 2 * value for name, value in species.items()
+                              if name != "Ca-albumin")
+        done = _all(abs(new_ionic - ionic) <= 1e-13 * new_ionic)
+        ionic = new_ionic
+        if cl is None and not _all(chloride >= 0.0):
+            break
+        if done:
+            break
+    else:  # pragma: no cover
+        raise RuntimeError("speciation did not converge (ionic strength)")
+    return species, chloride, ionic, g1, g2, g3
+
+
+def _check_inputs(check, ca_mmol_l, phosphate_mmol_l, ph, temperature_c, na_mmol_l, mg_mmol_l,
+                  cl_mmol_l, albumin_g_l):
+    low, high = _CONCENTRATION_RANGE_MMOL_L
+    ca = check("ca_mmol_l", ca_mmol_l, low=low, high=high, unit="mmol/L")
+    p = check("phosphate_mmol_l", phosphate_mmol_l, low=low, high=high, unit="mmol/L")
+    ph = check("ph", ph, low=_PH_RANGE[0], high=_PH_RANGE[1], unit="(pH units)")
+    t_c = check_number("temperature_c", temperature_c, low=_TEMPERATURE_RANGE_C[0],
+                       high=_TEMPERATURE_RANGE_C[1], unit="°C")
+    na = check("na_mmol_l", na_mmol_l, low=low, high=_SALT_RANGE_MMOL_L[1], unit="mmol/L")
+    mg = check("mg_mmol_l", mg_mmol_l, low=low, high=high, unit="mmol/L")
+    cl = None if cl_mmol_l is None else check("cl_mmol_l", cl_mmol_l, low=low,
+                                              high=_SALT_RANGE_MMOL_L[1], unit="mmol/L")
+    albumin = check("albumin_g_l", albumin_g_l, low=_ALBUMIN_RANGE_G_L[0], high=_ALBUMIN_RANGE_G_L[1],
+                    unit="g/L")
+    if not (_all(np.asarray(ph) >= _PH_VALIDATED[0]) and _all(np.asarray(ph) <= _PH_VALIDATED[1])):
+        warnings.warn(
+            f"ph outside {_PH_VALIDATED[0]:g}-{_PH_VALIDATED[1]:g}, the range in which this speciation "
+            "was validated against PHREEQC; results are less certain",
+            PhRangeWarning, stacklevel=3,
+        )
+    return ca, p, ph, t_c, na, mg, cl, albumin
+
+
+def _speciate(ca, p, ph, t_c, na, mg, cl, albumin) -> Speciation:
+    k = _constants(t_c)
+    species, chloride, ionic, g1, g2, g3 = _solve(
+        ca * 1e-3, p * 1e-3, mg * 1e-3, na * 1e-3, None if cl is None else cl * 1e-3, ph,
+        _albumin_sites_mol_l(albumin), k,
+    )
+    if not _all(chloride >= 0.0):
+        raise ValueError(
+            "cl_mmol_l=None asks chloride to balance the charge, but the solution already carries "
+            "more negative than positive charge (phosphate or pH too high for the sodium given); "
+            "raise na_mmol_l or give cl_mmol_l explicitly"
+        )
+    limit = DAVIES_MAX_IONIC_STRENGTH_MOL_L.value
+    if not _all(ionic <= limit):
+        worst = float(np.max(ionic))
+        raise ValueError(
+            f"ionic strength must lie in 0 to {limit:g} mol/L for the Davies activity model; "
+            f"this composition gives {worst:.3g} mol/L (lower the concentrations)"
+        )
+    gammas = {0: 1.0 if not isinstance(g1, np.ndarray) else np.ones_like(g1)}
+    for z, g in ((1, g1), (2, g2), (3, g3)):
+        gammas[z] = g
+        gammas[-z] = g
+    return Speciation(
+        ca_mmol_l=ca, phosphate_mmol_l=p, ph=ph, temperature_c=t_c, na_mmol_l=na, mg_mmol_l=mg,
+        albumin_g_l=albumin, cl_mmol_l=chloride * 1e3, free_ca_mmol_l=species["Ca+2"] * 1e3,
+        species_mmol_l={name: value * 1e3 for name, value in species.items()},
+        ionic_strength_mol_l=ionic, activity_coefficients=gammas,
+        _log_ksp={phase: log_ksp(phase, t_c) for phase in PHASES},
+    )
+
+
+def speciate(
+    ca_mmol_l: float,
+    phosphate_mmol_l: float,
+    ph: float,
+    *,
+    temperature_c: float = 37.0,
+    na_mmol_l: float = 140.0,
+    mg_mmol_l: float = 0.0,
+    cl_mmol_l: float | None = None,
+    albumin_g_l: float = 0.0,
+) -> Speciation:
+    """Equilibrium speciation of calcium, magnesium, sodium and phosphate at a fixed pH.
+
+    Solves the mass balances
 
     .. math::
 
-        K_{sp} = \\{\\mathrm{Ca^{2+}}\\}^5\\{\\mathrm{PO_4^{3-}}\\}^3\\{\\mathrm{OH^-}\\},
-        \\qquad \\log_{10} K_{sp} = \\frac{-8219.41}{T} - 1.6657 - 0.098215\\,T
+        \\mathrm{Ca_T} = [\\mathrm{Ca^{2+}}] + [\\mathrm{CaHPO_4^0}] + [\\mathrm{CaH_2PO_4^+}]
+            + [\\mathrm{CaPO_4^-}] + [\\mathrm{Ca{-}alb}], \\qquad
+        \\mathrm{P_T} = \\sum_i [\\mathrm{H}_i\\mathrm{PO_4}] + \\text{pairs},
 
-    with activities in mol/L and T in kelvin (:cite:`mcdowell1977solubility`).
-    At 37 °C, log10 Ksp = -58.63 (Ksp = 2.35e-59 mol⁹/L⁹).
+    and likewise for Mg and Na, with the mass-action laws of
+    :mod:`calcify_lib.thermodynamics` written in activities
+    (:math:`a_i = \\gamma_{z_i} c_i`, Davies :cite:`davies1962ion`), at the
+    ionic strength the composition produces.
 
     Parameters
     ----------
+    ca_mmol_l, phosphate_mmol_l : float
+        Total calcium and total phosphate, 0-100 mmol/L.
+    ph : float
+        0-14 (warns outside 6-9, where the model was not validated).
+        Taken as -log10 of the H⁺ activity.
     temperature_c : float
-        0-45 °C.  The fit rests on measurements from 5 to 37 °C; outside
-        that it is an extrapolation.
+        0-100 °C (warns outside 5-45 °C, where the constants were measured).
+    na_mmol_l : float
+        Total sodium (stand-in for all monovalent cations), 0-500 mmol/L.
+    mg_mmol_l : float
+        Total magnesium, 0-100 mmol/L.
+    cl_mmol_l : float or None
+        Chloride, 0-500 mmol/L; None lets chloride balance the charge.
+    albumin_g_l : float
+        0-100 g/L.  0 is a protein-free solution (an ultrafiltrate); about
+        40 g/L is serum, in which about half of calcium is then ionized.
 
-    Notes
-    -----
-    A Ksp belongs with the ion-pair and activity model used to derive it
-    (here the NBS one); mixing it with other speciation constants shifts the
-    saturation index.  Hydroxyapatite, like β-tricalcium phosphate, becomes
-    *less* soluble as temperature rises.
+    Returns
+    -------
+    Speciation
+        Free Ca²⁺, every species, ionic strength, activity coefficients, and
+        :meth:`Speciation.saturation_index`.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a value that is not a number or lies outside its range, when
+        chloride cannot balance the charge, or when the ionic strength
+        exceeds 0.5 mol/L (the limit of the Davies equation).
 
     Examples
     --------
-    >>> round(hydroxyapatite_log_ksp(37.0), 2)
-    -58.63
+    >>> s = speciate(2.35, 1.2, 7.4, mg_mmol_l=0.85, albumin_g_l=40.0)
+    >>> round(s.ionized_fraction, 2), round(s.ionic_strength_mol_l, 3)
+    (0.49, 0.146)
+    >>> round(s.saturation_index("hydroxyapatite"), 1), round(s.saturation_index("brushite"), 2)
+    (10.0, -0.36)
     """
-    t_c = check_number("temperature_c", temperature_c, low=_HAP_TEMPERATURE_RANGE_C[0],
-                       high=_HAP_TEMPERATURE_RANGE_C[1], unit="°C")
-    t_k = t_c + 273.15
-    a, b, c = (k.value for k in HYDROXYAPATITE_LOG_KSP_COEFFICIENTS)
-    return a / t_k + b + c * t_k
+    return _speciate(*_check_inputs(check_number, ca_mmol_l, phosphate_mmol_l, ph, temperature_c,
+                                    na_mmol_l, mg_mmol_l, cl_mmol_l, albumin_g_l))
+
+
+def speciate_grid(
+    ca_mmol_l: float | np.ndarray,
+    phosphate_mmol_l: float | np.ndarray,
+    ph: float | np.ndarray,
+    *,
+    temperature_c: float = 37.0,
+    na_mmol_l: float | np.ndarray = 140.0,
+    mg_mmol_l: float | np.ndarray = 0.0,
+    cl_mmol_l: float | np.ndarray | None = None,
+    albumin_g_l: float | np.ndarray = 0.0,
+) -> Speciation:
+    """:func:`speciate` over whole grids at once (vectorised with numpy).
+
+    Every argument but ``temperature_c`` may be an array; they broadcast
+    against each other (``ca[:, None]`` and ``phosphate[None, :]`` give a
+    Ca × P grid).  The result's fields, and its saturation indices, are
+    arrays of the broadcast shape.  Same model, ranges and errors as
+    :func:`speciate`; the message of a refused grid names the first bad
+    element.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ca = np.linspace(1.0, 4.0, 4)[:, None]
+    >>> p = np.linspace(0.5, 3.0, 3)[None, :]
+    >>> speciate_grid(ca, p, 7.4).saturation_index("hydroxyapatite").shape
+    (4, 3)
+    """
+    ca, p, ph, t_c, na, mg, cl, albumin = _check_inputs(
+        check_real, ca_mmol_l, phosphate_mmol_l, ph, temperature_c, na_mmol_l, mg_mmol_l, cl_mmol_l,
+        albumin_g_l)
+    arrays = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in
+                                   (ca, p, ph, na, mg, albumin, 0.0 if cl is None else cl)))
+    ca, p, ph, na, mg, albumin, cl_array = (np.array(a) for a in arrays)
+    return _speciate(ca, p, ph, t_c, na, mg, None if cl is None else cl_array, albumin)
+
+
+# ------------------------------------------------------------------ serum
+
+#: The background composition of a normal adult serum, used wherever a chapter
+#: needs "serum" rather than a beaker: pH, albumin, magnesium, sodium.
+NORMAL_SERUM: dict[str, CitedConstant] = {
+    "ph": CitedConstant(7.40, "(pH units)", 37.0, "kratz2004laboratory",
+                        "Middle of the arterial reference range 7.35-7.45."),
+    "albumin_g_l": CitedConstant(40.0, "g/L", None, "kratz2004laboratory",
+                                 "Middle of the adult reference range 35-50 g/L (3.5-5.0 g/dL)."),
+    "mg_mmol_l": CitedConstant(0.85, "mmol/L", None, "kratz2004laboratory",
+                               "Total serum magnesium, middle of the adult reference range (0.7-1.0 mmol/L); "
+                               "its protein binding is not modelled."),
+    "na_mmol_l": CitedConstant(140.0, "mmol/L", None, "kratz2004laboratory",
+                               "Serum sodium, middle of the adult reference range 135-145 mmol/L."),
+}
+
+
+def speciate_serum(
+    total_ca_mg_dl: float | np.ndarray,
+    phosphate_mg_dl: float | np.ndarray,
+    *,
+    ph: float | np.ndarray = NORMAL_SERUM["ph"].value,
+    albumin_g_l: float | np.ndarray = NORMAL_SERUM["albumin_g_l"].value,
+    temperature_c: float = 37.0,
+) -> Speciation:
+    """Speciate a serum given in clinical units: total calcium and phosphate in mg/dL.
+
+    Converts with :mod:`calcify_lib.units` and calls :func:`speciate_grid`
+    with the rest of :data:`NORMAL_SERUM` (magnesium, sodium; chloride
+    balances the charge).  Accepts scalars or arrays; a scalar input still
+    gives array fields of shape ``()``, so convert with ``float()``.
+
+    Examples
+    --------
+    >>> s = speciate_serum(9.42, 3.72)
+    >>> round(float(s.free_ca_mmol_l), 2), round(float(s.saturation_index("hydroxyapatite")), 1)
+    (1.14, 10.0)
+    """
+    from .units import ca_mg_dl_to_mmol_l, phosphate_mg_dl_to_mmol_l
+
+    return speciate_grid(
+        ca_mg_dl_to_mmol_l(total_ca_mg_dl), phosphate_mg_dl_to_mmol_l(phosphate_mg_dl), ph,
+        temperature_c=temperature_c, na_mmol_l=NORMAL_SERUM["na_mmol_l"].value,
+        mg_mmol_l=NORMAL_SERUM["mg_mmol_l"].value, albumin_g_l=albumin_g_l,
+    )
+
+
+# --------------------------------------------------------- corrected calcium
+
+PAYNE_1973_COEFFICIENT_MG_DL_PER_G_DL = CitedConstant(
+    1.0, "(mg/dL of calcium) per (g/dL of albumin)", None, "payne1973interpretation",
+    "Payne's original formula: adjusted Ca = Ca - albumin + 4.0 (mg/dL, g/dL).",
+)
+COMMON_CORRECTION_COEFFICIENT_MG_DL_PER_G_DL = CitedConstant(
+    0.8, "(mg/dL of calcium) per (g/dL of albumin)", None, "lian2018albumin",
+    "The variant used by most laboratories, Ca + 0.8 (4.0 - albumin); 0.02 mmol/L per g/L in SI units.",
+)
+REFERENCE_ALBUMIN_G_DL = CitedConstant(
+    4.0, "g/dL", None, "payne1973interpretation",
+    "The albumin concentration at which corrected and measured calcium coincide.",
+)
+
+
+def albumin_corrected_calcium_mg_dl(
+    total_ca_mg_dl: float | np.ndarray,
+    albumin_g_dl: float | np.ndarray,
+    *,
+    coefficient_mg_dl_per_g_dl: float = COMMON_CORRECTION_COEFFICIENT_MG_DL_PER_G_DL.value,
+) -> float | np.ndarray:
+    """Albumin-corrected ("adjusted") total calcium, in mg/dL.
+
+    .. math::
+
+        \\mathrm{Ca_{corr}} = \\mathrm{Ca} + k\\,(4.0 - \\mathrm{albumin})
+
+    Payne's original coefficient is k = 1.0 (:cite:`payne1973interpretation`,
+    :data:`PAYNE_1973_COEFFICIENT_MG_DL_PER_G_DL`); most laboratories use the
+    variant k = 0.8 (the default, :data:`COMMON_CORRECTION_COEFFICIENT_MG_DL_PER_G_DL`).
+
+    Parameters
+    ----------
+    total_ca_mg_dl : float or array
+        Measured total calcium, 0-30 mg/dL.
+    albumin_g_dl : float or array
+        Serum albumin, 0-10 g/dL.
+    coefficient_mg_dl_per_g_dl : float
+        k, 0-2 mg/dL per g/dL.
+
+    Notes
+    -----
+    An empirical regression, not chemistry: it assumes a fixed amount of
+    calcium per gram of albumin.  It performs poorly in kidney disease and in
+    critical illness, where measuring ionized calcium is better
+    (:cite:`lian2018albumin`).  :func:`speciate` with ``albumin_g_l``
+    computes the binding instead.
+
+    Examples
+    --------
+    >>> round(albumin_corrected_calcium_mg_dl(8.0, 2.5), 2)
+    9.2
+    >>> round(albumin_corrected_calcium_mg_dl(8.0, 2.5, coefficient_mg_dl_per_g_dl=1.0), 2)
+    9.5
+    """
+    ca = check_real("total_ca_mg_dl", total_ca_mg_dl, low=0.0, high=30.0, unit="mg/dL")
+    albumin = check_real("albumin_g_dl", albumin_g_dl, low=0.0, high=10.0, unit="g/dL")
+    k = check_number("coefficient_mg_dl_per_g_dl", coefficient_mg_dl_per_g_dl, low=0.0, high=2.0,
+                     unit="mg/dL per g/dL")
+    return ca + k * (REFERENCE_ALBUMIN_G_DL.value - albumin)
