@@ -12,12 +12,18 @@ import html
 import numpy as np
 from matplotlib.patches import Rectangle
 
+from .chemistry import NORMAL_SERUM, PHASES, speciate_serum
 from .explorer import Explorer, Marker, Slider, View, figure_fraction, figure_png
-from .patients import EXAMPLE_PATIENTS, REFERENCE_RANGES_MG_DL, Patient
+from .patients import CAUSES_OF_METASTATIC_CALCIFICATION, EXAMPLE_PATIENTS, REFERENCE_RANGES_MG_DL, Patient
 from .precipitation import CA_X_P_THRESHOLDS, assess
+from .tables import Table
 from .units import ca_mg_dl_to_mmol_l, phosphate_mg_dl_to_mmol_l
 
-__all__ = ["ca_p_plane", "ca_p_explorer", "describe_ca", "describe_phosphate", "readout_html"]
+__all__ = [
+    "ca_p_plane", "ca_p_explorer", "describe_ca", "describe_phosphate", "readout_html",
+    "PHASE_LABELS", "phosphate_speciation_vs_ph", "saturation_vs_ph", "saturation_table",
+    "simple_versus_honest", "si_readout_html", "si_ph_explorer",
+]
 
 #: The window of the calcium-phosphate plane, in mg/dL.
 CA_AXIS_MG_DL = (6.0, 16.0)
@@ -179,6 +185,208 @@ def ca_p_explorer(
         [
             Slider("ca_mg_dl", "Calcium", ca_values, float(initial_ca_mg_dl), describe_ca),
             Slider("phosphate_mg_dl", "Phosphate", p_values, float(initial_phosphate_mg_dl), describe_phosphate),
+        ],
+        render,
+    )
+
+
+# ------------------------------------------------------------ saturation index
+
+#: Display names and line styles of the five calcium phosphates.
+PHASE_LABELS = {
+    "hydroxyapatite": "hydroxyapatite (HAP)",
+    "octacalcium_phosphate": "octacalcium phosphate (OCP)",
+    "beta_tricalcium_phosphate": "β-tricalcium phosphate",
+    "brushite": "brushite (DCPD)",
+    "amorphous_calcium_phosphate": "amorphous calcium phosphate (ACP)",
+}
+_PHASE_STYLE = {
+    "hydroxyapatite": {"color": "#d62728", "linestyle": "-"},
+    "octacalcium_phosphate": {"color": "#9467bd", "linestyle": "--"},
+    "beta_tricalcium_phosphate": {"color": "#8c564b", "linestyle": "-."},
+    "brushite": {"color": "#1f77b4", "linestyle": ":"},
+    "amorphous_calcium_phosphate": {"color": "#2ca02c", "linestyle": (0, (5, 1, 1, 1))},
+}
+_PHASE_SHORT = {"hydroxyapatite": "HAP", "octacalcium_phosphate": "OCP", "beta_tricalcium_phosphate": "β-TCP",
+                "brushite": "DCPD", "amorphous_calcium_phosphate": "ACP"}
+_PH_AXIS = (6.8, 8.0)
+_SI_AXIS = (-5.0, 16.0)
+
+_PHOSPHATE_FORMS = {  # species key: (label, style, phosphate per formula)
+    "H2PO4-": ("H₂PO₄⁻", {"color": "#1f77b4", "linestyle": "-"}),
+    "HPO4-2": ("HPO₄²⁻", {"color": "#ff7f0e", "linestyle": "-"}),
+    "PO4-3": ("PO₄³⁻", {"color": "#d62728", "linestyle": "-"}),
+    "CaHPO4": ("CaHPO₄⁰", {"color": "#2ca02c", "linestyle": "--"}),
+    "CaH2PO4+": ("CaH₂PO₄⁺", {"color": "#17becf", "linestyle": "--"}),
+    "CaPO4-": ("CaPO₄⁻", {"color": "#9467bd", "linestyle": "--"}),
+    "MgHPO4": ("MgHPO₄⁰", {"color": "#8c564b", "linestyle": ":"}),
+    "NaHPO4-": ("NaHPO₄⁻", {"color": "#7f7f7f", "linestyle": ":"}),
+}
+
+
+def phosphate_speciation_vs_ph(ax, *, total_ca_mg_dl: float = 9.42, phosphate_mg_dl: float = 3.72,
+                               ph: np.ndarray | None = None):
+    """Where serum phosphate is, as a fraction of the total, against pH (log scale).
+
+    Computed with :func:`calcify_lib.chemistry.speciate_serum` (normal serum
+    background: albumin 40 g/L, magnesium 0.85 mmol/L, sodium 140 mmol/L,
+    37 °C).  The blood pH range is shaded.
+    """
+    ph = np.linspace(6.0, 9.0, 121) if ph is None else np.asarray(ph, dtype=float)
+    s = speciate_serum(total_ca_mg_dl, phosphate_mg_dl, ph=ph)
+    total = s.phosphate_mmol_l
+    for key, (label, style) in _PHOSPHATE_FORMS.items():
+        ax.plot(ph, s.species_mmol_l[key] / total, lw=2, label=label, **style)
+    ax.axvspan(7.35, 7.45, color="0.85", zorder=0, label="blood pH 7.35–7.45")
+    ax.set_yscale("log")
+    ax.set_ylim(1e-7, 1.5)
+    ax.set_xlim(ph.min(), ph.max())
+    ax.set_xlabel("pH")
+    ax.set_ylabel("fraction of total phosphate")
+    ax.legend(loc="lower right", fontsize=7, ncol=2, framealpha=0.9)
+    return ax
+
+
+def saturation_vs_ph(ax, *, total_ca_mg_dl: float = 9.42, phosphate_mg_dl: float = 3.72,
+                     ph: np.ndarray | None = None, legend: bool = True):
+    """Saturation index of the five calcium phosphates against pH, for one serum.
+
+    Lines above zero are supersaturated.  Serum background as in
+    :func:`phosphate_speciation_vs_ph`.
+    """
+    ph = np.linspace(*_PH_AXIS, 61) if ph is None else np.asarray(ph, dtype=float)
+    s = speciate_serum(total_ca_mg_dl, phosphate_mg_dl, ph=ph)
+    ax.axhspan(_SI_AXIS[0], 0.0, color="#1f77b4", alpha=0.06, lw=0)
+    ax.axhspan(0.0, _SI_AXIS[1], color="#d62728", alpha=0.06, lw=0)
+    ax.axhline(0.0, color="black", lw=1)
+    for phase in PHASES:
+        ax.plot(ph, s.saturation_index(phase), lw=2, label=PHASE_LABELS[phase], **_PHASE_STYLE[phase])
+    ax.text(ph.min() + 0.02, 0.3, "supersaturated", color="#a01010", fontsize=8, va="bottom")
+    ax.text(ph.min() + 0.02, -0.3, "undersaturated", color="#104e8b", fontsize=8, va="top")
+    ax.set_xlim(ph.min(), ph.max())
+    ax.set_ylim(*_SI_AXIS)
+    ax.set_xlabel("pH")
+    ax.set_ylabel("saturation index, log10(IAP/Ksp)")
+    if legend:
+        ax.legend(loc="upper center", fontsize=7, ncol=2, frameon=False, bbox_to_anchor=(0.5, -0.16))
+    return ax
+
+
+def saturation_table(patients: tuple[Patient, ...] = CAUSES_OF_METASTATIC_CALCIFICATION) -> Table:
+    """Ca×P and the SI of each phase for each patient, in normal serum background at pH 7.4."""
+    rows = []
+    for p in patients:
+        ca, phosphate = p.ca_mg_dl.value, p.phosphate_mg_dl.value
+        s = speciate_serum(ca, phosphate)
+        rows.append([p.label, f"{ca:.1f}", f"{phosphate:.1f}", f"{ca * phosphate:.0f}",
+                     f"{float(s.free_ca_mmol_l):.2f}"]
+                    + [f"{float(s.saturation_index(phase)):+.2f}" for phase in PHASES])
+    short = {"hydroxyapatite": "SI HAP", "brushite": "SI DCPD", "octacalcium_phosphate": "SI OCP",
+             "beta_tricalcium_phosphate": "SI β-TCP", "amorphous_calcium_phosphate": "SI ACP"}
+    return Table.build(
+        "Saturation indices at pH 7.4, 37 °C, albumin 40 g/L (calcify_lib.chemistry)",
+        ["patient", "Ca mg/dL", "P mg/dL", "Ca×P", "Ca²⁺ mmol/L"] + [short[p] for p in PHASES],
+        rows,
+    )
+
+
+def simple_versus_honest(total_ca_mg_dl: float, phosphate_mg_dl: float, *, ph: float = 7.4) -> Table:
+    """The simple picture (Ca×P against 70) and the honest one (SI) for one serum, side by side."""
+    a = assess(total_ca_mg_dl, phosphate_mg_dl)
+    s = speciate_serum(total_ca_mg_dl, phosphate_mg_dl, ph=ph)
+    po4_share = float(s.species_mmol_l["PO4-3"] / s.phosphate_mmol_l)
+    rows = [
+        ["calcium that counts", f"total {total_ca_mg_dl:.1f} mg/dL ({float(s.ca_mmol_l):.2f} mmol/L)",
+         f"free Ca²⁺ {float(s.free_ca_mmol_l):.2f} mmol/L ({100 * float(s.ionized_fraction):.0f} % of total)"],
+        ["phosphate that counts", f"total {phosphate_mg_dl:.1f} mg/dL ({float(s.phosphate_mmol_l):.2f} mmol/L)",
+         f"free PO₄³⁻ {float(s.species_mmol_l['PO4-3']) * 1e3:.3f} µmol/L ({po4_share:.1e} of total)"],
+        ["product", f"Ca×P = {a.q_mg2_dl2:.1f} mg²/dL²",
+         f"IAP of Ca₅(PO₄)₃OH = 10^{float(s.log_iap('hydroxyapatite')):.2f}"],
+        ["compared with", f"{a.threshold_mg2_dl2:.0f} mg²/dL² (a clinical threshold)",
+         f"Ksp = 10^{float(s.log_iap('hydroxyapatite') - s.saturation_index('hydroxyapatite')):.2f} "
+         "(McDowell 1977)"],
+        ["ratio", f"Q/threshold = {a.ratio:.2f}",
+         f"SI = {float(s.saturation_index('hydroxyapatite')):+.2f} (IAP/Ksp = 10^SI)"],
+        ["verdict", a.verdict, "supersaturated for hydroxyapatite"
+         if float(s.saturation_index("hydroxyapatite")) > 0 else "undersaturated for hydroxyapatite"],
+        ["what else it sees", "nothing: blind to pH, albumin, temperature",
+         f"pH {ph:.2f}, albumin {NORMAL_SERUM['albumin_g_l'].value:.0f} g/L, ion pairs, activities, 37 °C"],
+    ]
+    return Table.build(f"Simple and honest pictures of one serum (Ca {total_ca_mg_dl:.1f}, "
+                       f"P {phosphate_mg_dl:.1f} mg/dL, pH {ph:.2f})",
+                       ["", "simple picture", "honest picture"], rows)
+
+
+def si_readout_html(total_ca_mg_dl: float, phosphate_mg_dl: float, ph: float) -> str:
+    """The pH explorer's readout: the SI of each phase and its verdict, from calcify_lib."""
+    s = speciate_serum(total_ca_mg_dl, phosphate_mg_dl, ph=ph)
+    items = []
+    for phase in PHASES:
+        si = float(s.saturation_index(phase))
+        verdict = "supersaturated" if si > 0 else "undersaturated"
+        items.append(f"{_PHASE_SHORT[phase]} <strong>{si:+.2f}</strong> {verdict}")
+    return (f"Free Ca²⁺ {float(s.free_ca_mmol_l):.2f} mmol/L at pH {ph:.2f}. SI: " + "; ".join(items))
+
+
+def si_ph_explorer(
+    *,
+    ca_values_mg_dl: tuple[float, ...] = (8.5, 9.5, 12.0, 14.5),
+    phosphate_values_mg_dl: tuple[float, ...] = (2.5, 3.7, 6.0, 8.5),
+    ph_values: tuple[float, ...] = tuple(np.round(np.arange(6.8, 8.001, 0.1), 2)),
+    initial: tuple[float, float, float] = (9.5, 3.7, 7.4),
+) -> Explorer:
+    """The chemistry chapter's second explorer: pH, calcium and phosphate against five phases.
+
+    For each calcium and phosphate the picture shows the SI of every phase
+    across pH 6.8-8.0; a dot per phase marks the chosen pH, and the readout
+    gives the numbers.  One picture per calcium-phosphate pair, so moving pH
+    only moves the dots.
+    """
+    import matplotlib.pyplot as plt
+
+    pictures: dict[tuple[float, float], tuple[bytes, dict]] = {}
+    for ca in ca_values_mg_dl:
+        for phosphate in phosphate_values_mg_dl:
+            fig, ax = plt.subplots(figsize=(6.0, 3.8), layout="constrained", dpi=72)
+            saturation_vs_ph(ax, total_ca_mg_dl=ca, phosphate_mg_dl=phosphate)
+            ax.set_title(f"Ca {ca:.1f} mg/dL, phosphate {phosphate:.1f} mg/dL", fontsize=9)
+            fig.canvas.draw()
+            s = speciate_serum(ca, phosphate, ph=np.asarray(ph_values))
+            places = {}
+            for phase in PHASES:
+                si = s.saturation_index(phase)
+                for ph, value in zip(ph_values, si):
+                    y = min(max(float(value), _SI_AXIS[0]), _SI_AXIS[1])  # dot stays on the picture
+                    places[(phase, ph)] = figure_fraction(ax, ph, y)
+            pictures[(ca, phosphate)] = (figure_png(fig, dpi=72, colors=48), places)
+            plt.close(fig)
+
+    def render(ca_mg_dl: float, phosphate_mg_dl: float, ph: float) -> View:
+        png, places = pictures[(ca_mg_dl, phosphate_mg_dl)]
+        s = speciate_serum(ca_mg_dl, phosphate_mg_dl, ph=ph)
+        above = [_PHASE_SHORT[p] for p in PHASES if float(s.saturation_index(p)) > 0]
+        alt = (f"SI against pH, Ca {ca_mg_dl:.1f}, P {phosphate_mg_dl:.1f} mg/dL, dots at pH {ph:.2f}; "
+               f"supersaturated: {', '.join(above) if above else 'none'}.")
+        markers = tuple(Marker(*places[(phase, ph)], _PHASE_SHORT[phase], _PHASE_STYLE[phase]["color"])
+                        for phase in PHASES)
+        return View(png=png, alt=alt, readout_html=si_readout_html(ca_mg_dl, phosphate_mg_dl, ph),
+                    markers=markers)
+
+    description = (
+        "Lines: the saturation index of five calcium phosphates across pH 6.8 to 8.0 for the chosen total "
+        "calcium and phosphate, in a normal serum background (albumin 40 g/L, magnesium 0.85 mmol/L, "
+        "37 °C). Above the zero line a phase is supersaturated. Dots mark the chosen pH. HAP: hydroxyapatite; "
+        "OCP: octacalcium phosphate; β-TCP: β-tricalcium phosphate; DCPD: brushite; ACP: amorphous calcium "
+        "phosphate."
+    )
+    return Explorer(
+        "Move the pH: which calcium phosphates are supersaturated?",
+        description,
+        [
+            Slider("ca_mg_dl", "Calcium", tuple(float(v) for v in ca_values_mg_dl), float(initial[0]), describe_ca),
+            Slider("phosphate_mg_dl", "Phosphate", tuple(float(v) for v in phosphate_values_mg_dl),
+                   float(initial[1]), describe_phosphate),
+            Slider("ph", "pH", tuple(float(v) for v in ph_values), float(initial[2]), lambda v: f"pH {v:.2f}"),
         ],
         render,
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .cited import CitedConstant
 from .units import ca_mmol_l_to_mg_dl, phosphate_mmol_l_to_mg_dl
 
-__all__ = ["Patient", "EXAMPLE_PATIENTS", "REFERENCE_RANGES_MG_DL", "patient"]
+__all__ = ["Patient", "EXAMPLE_PATIENTS", "CAUSES_OF_METASTATIC_CALCIFICATION", "REFERENCE_RANGES_MG_DL", "patient"]
 
 
 @dataclass(frozen=True)
@@ -106,12 +106,53 @@ EXAMPLE_PATIENTS: tuple[Patient, ...] = (
 )
 
 
+#: Normal serum and one representative patient for each of the source's five causes.
+#: Sarcoidosis and bone destruction are illustrative values inside the ranges their
+#: sources report (the notes say so); the homeostasis model computes all five later.
+CAUSES_OF_METASTATIC_CALCIFICATION: tuple[Patient, ...] = EXAMPLE_PATIENTS[:2] + (
+    EXAMPLE_PATIENTS[3],
+    Patient(
+        key="sarcoidosis",
+        label="Sarcoidosis (hypercalcaemic)",
+        ca_mg_dl=_mg_dl(
+            11.6,
+            "papapoulos1979dihydroxycholecalciferol",
+            "Illustrative, not a cohort mean: a moderate hypercalcaemia of the kind driven by "
+            "granuloma calcitriol in this study's patients.",
+        ),
+        phosphate_mg_dl=_mg_dl(
+            4.0,
+            "papapoulos1979dihydroxycholecalciferol",
+            "Illustrative: high-normal, as calcitriol raises phosphate absorption (an assumption, "
+            "not a measurement).",
+        ),
+    ),
+    EXAMPLE_PATIENTS[2],
+    Patient(
+        key="bone_destruction",
+        label="Bone destruction (myeloma)",
+        ca_mg_dl=_mg_dl(
+            12.0,
+            "kyle2003review",
+            "Illustrative, not a cohort mean: 13 % of 1027 newly diagnosed myeloma patients had "
+            "calcium of 11 mg/dL or more.",
+        ),
+        phosphate_mg_dl=_mg_dl(
+            4.5,
+            "kyle2003review",
+            "Illustrative: upper-normal, as renal impairment is common (creatinine 2 mg/dL or more "
+            "in 19 %); an assumption, not a measurement.",
+        ),
+    ),
+)
+
+
 def patient(key: str) -> Patient:
     """The example patient with this key; a ValueError lists the valid keys."""
-    for p in EXAMPLE_PATIENTS:
-        if p.key == key:
-            return p
-    raise ValueError(f"key must be one of {[p.key for p in EXAMPLE_PATIENTS]}; got {key!r}")
+    everyone = {p.key: p for p in EXAMPLE_PATIENTS + CAUSES_OF_METASTATIC_CALCIFICATION}
+    if key not in everyone:
+        raise ValueError(f"key must be one of {list(everyone)}; got {key!r}")
+    return everyone[key]
 
 
 #: Adult reference ranges (low, high) of total calcium and phosphate, in mg/dL.
