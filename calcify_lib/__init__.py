@@ -7,9 +7,12 @@ Modules, named after the science they hold:
 ``precipitation``
     The simple picture: the ionic product Q, the saturation ratio Q/Ksp,
     and the clinical Ca×P thresholds that play Ksp in the clinic.
+``thermodynamics``
+    The data of solution chemistry, one cited set: water, Davies activity
+    coefficients, phosphoric acid, ion pairs, solubility products.
 ``chemistry``
-    Solution chemistry: phosphoric acid's dissociation and its temperature
-    dependence.
+    Speciation of calcium and phosphate (free ions, ion pairs, albumin),
+    saturation indices of five calcium phosphates, corrected calcium.
 ``patients``
     Representative lab values of the conditions the book discusses, with sources.
 ``explorer``
