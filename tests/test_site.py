@@ -162,3 +162,32 @@ def test_exercise_solutions_are_hidden_until_opened(page, site_url):
     assert not body.is_visible()
     first.locator(".admonition-title").click()
     body.wait_for(state="visible")
+
+
+def test_keyboard_moves_the_ph_explorer_and_its_saturation_indices_follow_calcify_lib(page, site_url):
+    page.goto(f"{site_url}/book/chemistry.html", wait_until="load")
+    explorer = page.locator(".calcify-explorer", has_text="Move the pH")
+    explorer.wait_for()
+    explorer.scroll_into_view_if_needed()
+    calcium, phosphate, ph = (explorer.locator("input.cx-slider").nth(i) for i in range(3))
+    readout = explorer.locator(".cx-readout")
+    figure = explorer.locator(".cx-stage")
+    dot = explorer.locator(".cx-marker").first
+
+    assert _text(readout.inner_html()) == _text(figures.si_readout_html(9.5, 3.7, 7.4))
+    before_dot = dot.get_attribute("style")
+    ph.focus()
+    for _ in range(4):  # pH 7.4 -> 7.8; the picture stays, the dots move
+        page.keyboard.press("ArrowRight")
+    assert _text(readout.inner_html()) == _text(figures.si_readout_html(9.5, 3.7, 7.8))
+    assert dot.get_attribute("style") != before_dot
+
+    before_picture = figure.screenshot()
+    phosphate.focus()
+    page.keyboard.press("End")  # phosphate 8.5 mg/dL: a new picture, brushite and ACP now above zero
+    assert _text(readout.inner_html()) == _text(figures.si_readout_html(9.5, 8.5, 7.8))
+    assert figure.screenshot() != before_picture
+    text = readout.inner_text()
+    assert "DCPD +" in text and "ACP +" in text and "HAP +" in text
+    assert _own_problems(page) == []
+    assert page.blocked == []
