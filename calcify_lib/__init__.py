@@ -13,6 +13,9 @@ Modules, named after the science they hold:
 ``chemistry``
     Speciation of calcium and phosphate (free ions, ion pairs, albumin),
     saturation indices of five calcium phosphates, corrected calcium.
+``homeostasis``
+    Whole-body calcium and phosphate balance: PTH, calcitriol, FGF23, gut,
+    bone and kidney; five diseases and seven treatments.
 ``patients``
     Representative lab values of the conditions the book discusses, with sources.
 ``explorer``

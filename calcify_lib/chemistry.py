@@ -347,7 +347,11 @@ class Speciation:
         return self.log_iap(phase) - self._log_ksp[phase]
 
     def mass_balance_residuals(self) -> dict[str, float | np.ndarray]:
-        """Relative error of each mass balance (Ca, Mg, Na, P): recomputed total / given - 1."""
+        """Relative error of each mass balance (Ca, Mg, Na, P): (recomputed total - given) / given.
+
+        Totals below 1e-200 mmol/L (far below one ion per cubic kilometre) are compared
+        absolutely: converting them to mol/L underflows, and a relative error means nothing there.
+        """
         s = self.species_mmol_l
         sums = {
             "Ca": (s["Ca+2"] + s["CaHPO4"] + s["CaH2PO4+"] + s["CaPO4-"] + s["Ca-albumin"], self.ca_mmol_l),
@@ -356,7 +360,11 @@ class Speciation:
             "P": (sum(s[k] for k in PHOSPHATE_SPECIES) + s["CaHPO4"] + s["CaH2PO4+"] + s["CaPO4-"]
                   + s["MgHPO4"] + s["NaHPO4-"], self.phosphate_mmol_l),
         }
-        return {k: _safe_ratio(found - given, given) for k, (found, given) in sums.items()}
+        return {k: _safe_ratio(found - given, np.maximum(given, _TINY_MMOL_L) if isinstance(given, np.ndarray)
+                               else max(given, _TINY_MMOL_L)) for k, (found, given) in sums.items()}
+
+
+_TINY_MMOL_L = 1e-200
 
 
 def _safe_ratio(numerator, denominator):

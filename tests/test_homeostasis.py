@@ -1,0 +1,452 @@
+"""The whole-body calcium-phosphate model: normal physiology, the diseases, their treatment, soundness.
+
+Reference ranges and typical values are those of
+/work/shared/science/reference-values.md (sections 3.1 and 3.6), each with
+its source in a comment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calcify_lib import chemistry, homeostasis as h
+from calcify_lib.patients import REFERENCE_RANGES_MG_DL
+from calcify_lib.units import ca_mg_dl_to_mmol_l, phosphate_mg_dl_to_mmol_l
+
+# Adult reference ranges.
+CA_MG_DL = tuple(c.value for c in REFERENCE_RANGES_MG_DL["calcium"])  # 8.5-10.5, Kratz 2004
+PHOSPHATE_MG_DL = tuple(c.value for c in REFERENCE_RANGES_MG_DL["phosphate"])  # 2.6-4.5, Kratz 2004
+IONIZED_CA_MMOL_L = (1.1, 1.3)  # reference-values.md 3.1
+PTH_PG_ML = (15.0, 65.0)  # intact PTH, reference-values.md 3.1
+CALCITRIOL_PG_ML = (18.0, 64.0)  # 1,25-(OH)2-D, men (women to 78), Mayo Clinic Labs
+
+SEVERITIES = tuple(np.linspace(0.0, 2.0, 9))
+CALCIFYING = ("vitamin_d_intoxication", "sarcoidosis", "chronic_kidney_disease", "bone_destruction")
+ALL_TREATMENT_SETS = [combo for k in range(len(h.TREATMENTS) + 1)
+                      for combo in itertools.combinations(h.TREATMENTS, k)]
+
+
+@pytest.fixture(scope="module")
+def normal():
+    return h.steady_state("normal")
+
+
+@pytest.fixture(scope="module")
+def typical():
+    """Every condition at severity 1, untreated."""
+    return {c: h.steady_state(c, 1.0) for c in h.CONDITIONS}
+
+
+def _inside(value, bounds):
+    return bounds[0] <= value <= bounds[1]
+
+
+# ------------------------------------------------------------------ the entry points
+
+def test_the_conditions_and_treatments_are_exactly_those_of_the_issue():
+    assert h.CONDITIONS == ("normal", "primary_hyperparathyroidism", "vitamin_d_intoxication",
+                            "sarcoidosis", "chronic_kidney_disease", "bone_destruction")
+    assert h.TREATMENTS == ("phosphate_binder", "dialysis", "cinacalcet", "parathyroidectomy",
+                            "glucocorticoid", "stop_vitamin_d", "bisphosphonate")
+
+
+def test_labs_carry_the_ten_named_fields_and_are_frozen(normal):
+    names = [f.name for f in dataclasses.fields(h.Labs)]
+    assert names == ["total_ca_mg_dl", "ionized_ca_mmol_l", "phosphate_mg_dl", "pth_pg_ml",
+                     "calcitriol_pg_ml", "fgf23_relative", "ca_x_p_mg2_dl2", "si_hydroxyapatite",
+                     "urine_ca_mmol_day", "urine_phosphate_mmol_day"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        normal.total_ca_mg_dl = 12.0  # type: ignore[misc]
+
+
+def test_a_trajectory_has_the_same_quantities_as_arrays_and_labs_on_any_day():
+    course = h.simulate("sarcoidosis", 1.0, days=60.0)
+    n = len(course.time_days)
+    assert course.time_days[0] == 0.0 and course.time_days[-1] == 60.0
+    for name in (f.name for f in dataclasses.fields(h.Labs)):
+        assert getattr(course, name).shape == (n,), name
+    # On a grid day, labs_at agrees with the arrays; between grid days it integrates exactly.
+    i = n // 2
+    day = float(course.time_days[i])
+    labs = course.labs_at(day)
+    for name, value in labs.as_dict().items():
+        assert value == pytest.approx(getattr(course, name)[i], rel=1e-9, abs=1e-12), name
+    between = course.labs_at(day + 0.1)
+    assert isinstance(between, h.Labs)
+    assert between.total_ca_mg_dl != labs.total_ca_mg_dl
+
+
+def test_the_steady_state_is_deterministic():
+    first = h.steady_state("chronic_kidney_disease", 1.3, ("dialysis", "cinacalcet"))
+    again = h.steady_state("chronic_kidney_disease", 1.3, ("cinacalcet", "dialysis"))
+    assert first == again
+
+
+def test_severity_lever_says_what_severity_scales():
+    assert h.severity_lever("chronic_kidney_disease", 0.0) == ("gfr", 100.0, "mL/min")
+    assert h.severity_lever("chronic_kidney_disease", 1.0)[1] == pytest.approx(12.0)
+    assert h.severity_lever("chronic_kidney_disease", 2.0)[1] == pytest.approx(5.0)
+    assert h.severity_lever("vitamin_d_intoxication", 1.0)[1] == pytest.approx(400.0)  # hundreds of ng/mL
+    assert h.severity_lever("primary_hyperparathyroidism", 0.0)[1] == 0.0
+
+
+# ------------------------------------------------------------------ chemistry comes from chemistry
+
+def test_ionized_calcium_and_saturation_come_from_the_chemistry_module(typical):
+    for labs in typical.values():
+        serum = chemistry.speciate(ca_mg_dl_to_mmol_l(labs.total_ca_mg_dl),
+                                   phosphate_mg_dl_to_mmol_l(labs.phosphate_mg_dl), 7.4,
+                                   mg_mmol_l=0.85, albumin_g_l=40.0)
+        assert labs.ionized_ca_mmol_l == pytest.approx(serum.free_ca_mmol_l, rel=1e-9)
+        assert labs.si_hydroxyapatite == pytest.approx(serum.saturation_index("hydroxyapatite"), abs=1e-9)
+
+
+def test_the_trajectory_uses_the_same_chemistry_as_the_labs():
+    course = h.simulate("chronic_kidney_disease", 1.0, days=30.0)
+    serum = chemistry.speciate_grid(ca_mg_dl_to_mmol_l(course.total_ca_mg_dl),
+                                    phosphate_mg_dl_to_mmol_l(course.phosphate_mg_dl), 7.4,
+                                    mg_mmol_l=0.85, albumin_g_l=40.0)
+    np.testing.assert_allclose(course.ionized_ca_mmol_l, serum.free_ca_mmol_l, rtol=1e-9)
+
+
+# ------------------------------------------------------------------ the normal adult
+
+def test_the_normal_state_lies_inside_the_adult_reference_ranges(normal):
+    assert _inside(normal.total_ca_mg_dl, CA_MG_DL)
+    assert _inside(normal.ionized_ca_mmol_l, IONIZED_CA_MMOL_L)
+    assert _inside(normal.phosphate_mg_dl, PHOSPHATE_MG_DL)
+    assert _inside(normal.pth_pg_ml, PTH_PG_ML)
+    assert _inside(normal.calcitriol_pg_ml, CALCITRIOL_PG_ML)
+
+
+def test_the_normal_state_sits_at_the_published_model_values(normal):
+    # Peterson & Riggs 2010: 2.35 mmol/L Ca, 1.2 mmol/L phosphate, 3.85 pmol/L PTH, 90 pmol/L calcitriol.
+    assert ca_mg_dl_to_mmol_l(normal.total_ca_mg_dl) == pytest.approx(2.35, rel=1e-9)
+    assert phosphate_mg_dl_to_mmol_l(normal.phosphate_mg_dl) == pytest.approx(1.2, rel=1e-9)
+    assert normal.pth_pg_ml == pytest.approx(3.85 * 9.4, rel=1e-9)
+    assert normal.calcitriol_pg_ml == pytest.approx(37.5, rel=1e-3)
+    assert normal.fgf23_relative == pytest.approx(1.0)
+    assert normal.urine_ca_mmol_day == pytest.approx(3.6, rel=1e-9)  # = 15 % of 24 mmol/day
+
+
+def test_severity_zero_of_every_condition_is_the_normal_adult(normal):
+    for condition in h.CONDITIONS:
+        labs = h.steady_state(condition, 0.0)
+        for name, value in labs.as_dict().items():
+            assert value == pytest.approx(getattr(normal, name), rel=1e-9, abs=1e-12), (condition, name)
+
+
+def test_the_normal_state_does_not_drift_over_a_simulated_year(normal):
+    year = h.simulate("normal", 1.0, days=365.0)
+    for name, value in normal.as_dict().items():
+        assert np.max(np.abs(getattr(year, name) - value)) <= 1e-6 * max(1.0, abs(value)), name
+
+
+# ------------------------------------------------------------------ each condition, at severity 1
+
+def test_hyperparathyroidism_raises_calcium_and_lowers_phosphate(typical, normal):
+    labs = typical["primary_hyperparathyroidism"]
+    # Mean preoperative calcium of a surgical series, 11.2 mg/dL (Mazzaglia 2008).
+    assert labs.total_ca_mg_dl == pytest.approx(11.2, abs=0.3)
+    assert labs.ionized_ca_mmol_l > IONIZED_CA_MMOL_L[1]
+    assert labs.phosphate_mg_dl < normal.phosphate_mg_dl - 0.4  # low-normal
+    assert labs.pth_pg_ml > PTH_PG_ML[1]  # raised, with hypercalcaemia
+    assert labs.calcitriol_pg_ml > normal.calcitriol_pg_ml * 1.2  # high-normal to raised
+    assert labs.urine_ca_mmol_day > normal.urine_ca_mmol_day * 1.4
+
+
+def test_vitamin_d_intoxication_suppresses_pth_while_calcitriol_stays_normal(typical, normal):
+    labs = typical["vitamin_d_intoxication"]
+    assert labs.total_ca_mg_dl > 11.5
+    assert labs.pth_pg_ml < PTH_PG_ML[0]  # suppressed
+    assert labs.phosphate_mg_dl > normal.phosphate_mg_dl  # raised or normal
+    assert _inside(labs.calcitriol_pg_ml, CALCITRIOL_PG_ML)  # "normal or mildly raised" (Tebben 2016)
+    assert labs.urine_ca_mmol_day > 2.0 * normal.urine_ca_mmol_day  # hypercalciuria
+
+
+def test_sarcoidosis_raises_calcitriol_and_calcium_and_suppresses_pth(typical, normal):
+    labs = typical["sarcoidosis"]
+    assert labs.total_ca_mg_dl > 11.0
+    assert labs.calcitriol_pg_ml > CALCITRIOL_PG_ML[1]  # above the range (up to 137 pg/mL reported)
+    assert labs.pth_pg_ml < PTH_PG_ML[0]
+    assert labs.phosphate_mg_dl >= normal.phosphate_mg_dl
+    assert labs.urine_ca_mmol_day > 2.0 * normal.urine_ca_mmol_day
+
+
+def test_kidney_failure_raises_phosphate_pth_and_fgf23_and_lowers_calcitriol(typical, normal):
+    labs = typical["chronic_kidney_disease"]
+    assert 8.4 <= labs.total_ca_mg_dl <= normal.total_ca_mg_dl  # normal to low (KDOQI 2003 target 8.4-9.5)
+    assert labs.ionized_ca_mmol_l < normal.ionized_ca_mmol_l
+    assert labs.phosphate_mg_dl > PHOSPHATE_MG_DL[1]
+    assert labs.pth_pg_ml > 3 * PTH_PG_ML[1]
+    assert labs.calcitriol_pg_ml < CALCITRIOL_PG_ML[0]
+    assert labs.fgf23_relative > 3.0
+    assert labs.urine_ca_mmol_day < 0.5 * normal.urine_ca_mmol_day
+
+
+def test_fgf23_rises_before_phosphate_in_moderate_kidney_disease():
+    # GFR 35 mL/min: FGF23 already clearly up while phosphate is still in range (Isakova 2011).
+    labs = h.steady_state("chronic_kidney_disease", 0.5)
+    assert labs.fgf23_relative > 2.0
+    assert _inside(labs.phosphate_mg_dl, PHOSPHATE_MG_DL)
+
+
+def test_bone_destruction_raises_calcium_with_pth_and_calcitriol_suppressed(typical, normal):
+    labs = typical["bone_destruction"]
+    assert labs.total_ca_mg_dl > 11.5
+    assert labs.pth_pg_ml < PTH_PG_ML[0]
+    assert labs.calcitriol_pg_ml < normal.calcitriol_pg_ml
+    assert labs.phosphate_mg_dl >= normal.phosphate_mg_dl  # normal or raised
+    assert labs.urine_ca_mmol_day > 3.0 * normal.urine_ca_mmol_day
+
+
+def test_calcium_rises_with_severity_in_every_hypercalcaemic_condition():
+    for condition in ("primary_hyperparathyroidism", "vitamin_d_intoxication", "sarcoidosis",
+                      "bone_destruction"):
+        calcium = [h.steady_state(condition, s).total_ca_mg_dl for s in SEVERITIES]
+        assert np.all(np.diff(calcium) > 0), condition
+
+
+# ------------------------------------------------------------------ calcification propensity
+
+@pytest.mark.parametrize("condition", CALCIFYING)
+def test_propensity_rises_above_normal_and_with_severity(condition, normal):
+    labs = [h.steady_state(condition, s) for s in SEVERITIES]
+    product = np.array([x.ca_x_p_mg2_dl2 for x in labs])
+    si = np.array([x.si_hydroxyapatite for x in labs])
+    assert product[0] == pytest.approx(normal.ca_x_p_mg2_dl2)
+    assert np.all(np.diff(product) > 0)
+    assert np.all(np.diff(si) > 0)
+    at_one = h.steady_state(condition, 1.0)
+    assert at_one.ca_x_p_mg2_dl2 > normal.ca_x_p_mg2_dl2 * 1.3
+    assert at_one.si_hydroxyapatite > normal.si_hydroxyapatite + 0.3
+
+
+def test_hyperparathyroidism_barely_moves_plasma_propensity(typical, normal):
+    """The honest exception: phosphate falls as calcium rises, so plasma Ca×P and SI hardly change."""
+    labs = typical["primary_hyperparathyroidism"]
+    assert labs.ca_x_p_mg2_dl2 <= normal.ca_x_p_mg2_dl2 + 0.5
+    assert abs(labs.si_hydroxyapatite - normal.si_hydroxyapatite) < 0.3
+    # ...far less than a vitamin D-driven hypercalcaemia of similar calcium.
+    vdi = typical["vitamin_d_intoxication"]
+    assert (vdi.si_hydroxyapatite - normal.si_hydroxyapatite) > 3 * (labs.si_hydroxyapatite
+                                                                     - normal.si_hydroxyapatite)
+
+
+def test_hyperparathyroidism_puts_its_calcification_risk_in_the_urine(normal):
+    """Hypercalciuria (nephrocalcinosis, stones) grows with severity while plasma Ca×P stays flat."""
+    labs = [h.steady_state("primary_hyperparathyroidism", s) for s in SEVERITIES]
+    urine = np.array([x.urine_ca_mmol_day for x in labs])
+    assert np.all(np.diff(urine) > 0)
+    assert urine[-1] > 2.0 * normal.urine_ca_mmol_day
+    assert max(abs(x.ca_x_p_mg2_dl2 - normal.ca_x_p_mg2_dl2) for x in labs[:5]) < 1.0  # severity 0-1
+
+
+# ------------------------------------------------------------------ treatments
+
+def test_a_binder_and_dialysis_lower_phosphate_in_kidney_disease(typical):
+    untreated = typical["chronic_kidney_disease"].phosphate_mg_dl
+    binder = h.steady_state("chronic_kidney_disease", 1.0, ("phosphate_binder",)).phosphate_mg_dl
+    dialysis = h.steady_state("chronic_kidney_disease", 1.0, ("dialysis",)).phosphate_mg_dl
+    both = h.steady_state("chronic_kidney_disease", 1.0, ("dialysis", "phosphate_binder")).phosphate_mg_dl
+    assert binder < untreated - 0.5
+    assert dialysis < untreated - 0.5
+    assert both < min(binder, dialysis)
+
+
+def test_dialysis_lowers_phosphate_within_days_of_starting():
+    course = h.simulate("chronic_kidney_disease", 1.0, days=400.0, treatments=("dialysis",),
+                        treatment_start_day=365.0)
+    assert course.labs_at(372.0).phosphate_mg_dl < course.labs_at(365.0).phosphate_mg_dl - 0.5
+
+
+def test_cinacalcet_lowers_calcium_and_pth_in_hyperparathyroidism(typical):
+    untreated = typical["primary_hyperparathyroidism"]
+    treated = h.steady_state("primary_hyperparathyroidism", 1.0, ("cinacalcet",))
+    assert treated.total_ca_mg_dl < untreated.total_ca_mg_dl - 0.5
+    assert treated.total_ca_mg_dl <= 10.3  # normocalcaemia as defined by Peacock 2005
+    assert treated.pth_pg_ml < untreated.pth_pg_ml  # by only a few per cent
+
+
+def test_parathyroidectomy_normalises_calcium_in_hyperparathyroidism(normal):
+    for severity in (1.0, 2.0):
+        labs = h.steady_state("primary_hyperparathyroidism", severity, ("parathyroidectomy",))
+        assert labs.total_ca_mg_dl == pytest.approx(normal.total_ca_mg_dl, abs=0.05)
+    course = h.simulate("primary_hyperparathyroidism", 1.0, days=455.0,
+                        treatments=("parathyroidectomy",), treatment_start_day=365.0)
+    assert course.labs_at(364.0).total_ca_mg_dl > CA_MG_DL[1]
+    assert _inside(course.labs_at(372.0).total_ca_mg_dl, CA_MG_DL)  # within a week
+    assert _inside(course.labs_at(455.0).total_ca_mg_dl, CA_MG_DL)
+
+
+def test_glucocorticoids_lower_calcitriol_and_calcium_in_sarcoidosis(typical):
+    untreated = typical["sarcoidosis"]
+    treated = h.steady_state("sarcoidosis", 1.0, ("glucocorticoid",))
+    assert treated.calcitriol_pg_ml < untreated.calcitriol_pg_ml * 0.7
+    assert treated.total_ca_mg_dl < untreated.total_ca_mg_dl - 1.0
+    assert _inside(treated.total_ca_mg_dl, CA_MG_DL)
+
+
+def test_stopping_vitamin_d_lowers_calcium_over_weeks_to_months():
+    course = h.simulate("vitamin_d_intoxication", 1.0, days=730.0, treatments=("stop_vitamin_d",),
+                        treatment_start_day=365.0)
+    calcium = {day: course.labs_at(day).total_ca_mg_dl for day in (365.0, 372.0, 395.0, 455.0, 545.0)}
+    assert calcium[372.0] > CA_MG_DL[1]  # still hypercalcaemic a week later: the stores wash out slowly
+    assert calcium[365.0] > calcium[372.0] > calcium[395.0] > calcium[455.0] > calcium[545.0]
+    assert calcium[545.0] <= CA_MG_DL[1]  # normal within six months
+    assert course.calcifediol_ng_ml[-1] < 60.0
+
+
+def test_a_bisphosphonate_lowers_calcium_in_bone_destruction(typical):
+    untreated = typical["bone_destruction"]
+    treated = h.steady_state("bone_destruction", 1.0, ("bisphosphonate",))
+    assert treated.total_ca_mg_dl < untreated.total_ca_mg_dl - 1.0
+    course = h.simulate("bone_destruction", 1.0, days=90.0, treatments=("bisphosphonate",),
+                        treatment_start_day=60.0)
+    before = course.labs_at(60.0).total_ca_mg_dl
+    assert course.labs_at(61.0).total_ca_mg_dl > CA_MG_DL[1]  # not overnight...
+    assert course.labs_at(70.0).total_ca_mg_dl < before - 1.0  # ...but within days (Major 2001)
+
+
+# ------------------------------------------------------------------ soundness
+
+@pytest.mark.parametrize(("condition", "treatments", "start"), [
+    ("normal", (), 0.0),
+    ("primary_hyperparathyroidism", ("parathyroidectomy",), 200.0),
+    ("chronic_kidney_disease", ("dialysis", "phosphate_binder"), 100.0),
+    ("bone_destruction", ("bisphosphonate", "glucocorticoid"), 30.0),
+    ("vitamin_d_intoxication", ("stop_vitamin_d",), 150.0),
+])
+def test_mass_balance_closes(condition, treatments, start):
+    course = h.simulate(condition, 1.4, days=365.0, treatments=treatments, treatment_start_day=start)
+    for element in ("Ca", "P"):
+        balance = course.mass_balance(element)
+        assert balance.intake_mmol == pytest.approx(365.0 * (24.0 if element == "Ca" else 36.0))
+        assert abs(balance.residual_mmol) <= 1e-6 * balance.intake_mmol, element
+
+
+def test_bone_moves_phosphate_at_the_molar_ratio_of_hydroxyapatite():
+    course = h.simulate("bone_destruction", 1.0, days=100.0)
+    ca, p = course.mass_balance("Ca"), course.mass_balance("P")
+    assert ca.bone_change_mmol < -100.0  # osteolysis
+    assert p.bone_change_mmol / ca.bone_change_mmol == pytest.approx(0.6, rel=1e-6)  # not 0.464
+
+
+def test_a_long_simulation_settles_on_the_steady_state():
+    for condition in ("primary_hyperparathyroidism", "chronic_kidney_disease"):
+        end = h.simulate(condition, 1.0, days=3650.0).labs_at(3650.0)
+        settled = h.steady_state(condition, 1.0)
+        for name in ("total_ca_mg_dl", "phosphate_mg_dl", "pth_pg_ml", "calcitriol_pg_ml"):
+            assert getattr(end, name) == pytest.approx(getattr(settled, name), rel=2e-3), (condition, name)
+
+
+def _sound(values):
+    values = np.atleast_1d(np.asarray(values, dtype=float))
+    return bool(np.all(np.isfinite(values)) and np.all(values >= 0.0))
+
+
+@pytest.mark.parametrize("condition", h.CONDITIONS)
+def test_no_steady_state_goes_negative_or_non_finite_under_any_combination_of_treatments(condition):
+    for treatments in ALL_TREATMENT_SETS:
+        for severity in (0.0, 1.0, 2.0):
+            labs = h.steady_state(condition, severity, treatments)
+            for name, value in labs.as_dict().items():
+                if name == "si_hydroxyapatite":
+                    assert math.isfinite(value), (treatments, severity)
+                else:
+                    assert _sound(value), (name, treatments, severity, value)
+
+
+@settings(max_examples=25, derandomize=True, deadline=None)
+@given(
+    condition=st.sampled_from(h.CONDITIONS),
+    severity=st.floats(min_value=0.0, max_value=2.0),
+    treatments=st.sets(st.sampled_from(h.TREATMENTS)),
+    start_fraction=st.floats(min_value=0.0, max_value=1.0),
+)
+def test_no_trajectory_goes_negative_or_non_finite(condition, severity, treatments, start_fraction):
+    days = 120.0
+    course = h.simulate(condition, severity, days=days, treatments=tuple(sorted(treatments)),
+                        treatment_start_day=start_fraction * days)
+    for name in ("total_ca_mg_dl", "ionized_ca_mmol_l", "phosphate_mg_dl", "pth_pg_ml",
+                 "calcitriol_pg_ml", "fgf23_relative", "ca_x_p_mg2_dl2", "urine_ca_mmol_day",
+                 "urine_phosphate_mmol_day", "calcifediol_ng_ml", "gfr_ml_min"):
+        assert _sound(getattr(course, name)), name
+    assert np.all(np.isfinite(course.si_hydroxyapatite))
+    assert abs(course.mass_balance("Ca").residual_mmol) <= 1e-6 * course.mass_balance("Ca").intake_mmol
+
+
+# ------------------------------------------------------------------ bad input
+
+@pytest.mark.parametrize("bad", ["flu", "Normal", "", "ckd"])
+def test_an_unknown_condition_is_refused_with_the_valid_choices(bad):
+    for call in (lambda: h.steady_state(bad), lambda: h.simulate(bad)):
+        with pytest.raises(ValueError, match=r"condition must be one of 'normal', 'primary_hyperparathyroidism'") as err:
+            call()
+        assert repr(bad) in str(err.value) and "'bone_destruction'" in str(err.value)
+
+
+@pytest.mark.parametrize("bad", [None, 3, ["normal"], b"normal"])
+def test_a_condition_that_is_not_a_name_is_a_type_error(bad):
+    with pytest.raises(TypeError, match="condition must be one of"):
+        h.steady_state(bad)
+
+
+@pytest.mark.parametrize("bad", [("aspirin",), ("dialysis", "flu"), "surgery"])
+def test_an_unknown_treatment_is_refused_with_the_valid_choices(bad):
+    for call in (lambda: h.steady_state("normal", 1.0, bad), lambda: h.simulate("normal", 1.0, 10.0, bad)):
+        with pytest.raises(ValueError, match=r"treatments must be names from 'phosphate_binder', 'dialysis'"):
+            call()
+
+
+@pytest.mark.parametrize("bad", [(1,), (None,), 5, None])
+def test_treatments_that_are_not_names_are_a_type_error(bad):
+    with pytest.raises(TypeError, match="treatments must be"):
+        h.steady_state("normal", 1.0, bad)
+
+
+def test_a_single_treatment_name_is_accepted():
+    assert h.steady_state("sarcoidosis", 1.0, "glucocorticoid") == h.steady_state(
+        "sarcoidosis", 1.0, ("glucocorticoid",))
+
+
+@pytest.mark.parametrize("bad", [-0.1, 2.0001, 3.0, math.nan, math.inf, -math.inf])
+def test_a_severity_outside_zero_to_two_is_refused(bad):
+    for call in (lambda: h.steady_state("sarcoidosis", bad), lambda: h.simulate("sarcoidosis", bad)):
+        with pytest.raises(ValueError, match=r"severity must (lie in|be a finite number in) 0 to 2"):
+            call()
+
+
+@pytest.mark.parametrize("bad", ["1", None, True, 1 + 0j])
+def test_a_severity_that_is_not_a_number_is_a_type_error(bad):
+    with pytest.raises(TypeError, match="severity must be a real number in 0 to 2"):
+        h.steady_state("sarcoidosis", bad)
+
+
+@pytest.mark.parametrize("bad", [0, 0.0, -5.0, 36_500.5, 1e9, math.nan])
+def test_days_must_be_positive_and_at_most_a_century(bad):
+    with pytest.raises(ValueError, match=r"days must .*36500"):
+        h.simulate("normal", 1.0, days=bad)
+
+
+@pytest.mark.parametrize("bad", ["365", None])
+def test_days_that_are_not_a_number_are_a_type_error(bad):
+    with pytest.raises(TypeError, match="days must be a real number"):
+        h.simulate("normal", 1.0, days=bad)
+
+
+def test_a_treatment_start_outside_the_simulation_is_refused():
+    with pytest.raises(ValueError, match="treatment_start_day must lie in 0 to 30 days"):
+        h.simulate("normal", 1.0, days=30.0, treatments=("dialysis",), treatment_start_day=31.0)
+    course = h.simulate("normal", 1.0, days=30.0)
+    with pytest.raises(ValueError, match="day must lie in 0 to 30 days"):
+        course.labs_at(30.5)
+    with pytest.raises(ValueError, match="element must be one of 'Ca', 'P'"):
+        course.mass_balance("Mg")
