@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .cited import CitedConstant
 from .units import ca_mmol_l_to_mg_dl, phosphate_mmol_l_to_mg_dl
 
-__all__ = ["Patient", "EXAMPLE_PATIENTS", "CAUSES_OF_METASTATIC_CALCIFICATION", "REFERENCE_RANGES_MG_DL", "patient"]
+__all__ = ["Patient", "EXAMPLE_PATIENTS", "CAUSES_OF_METASTATIC_CALCIFICATION", "REFERENCE_RANGES_MG_DL",
+           "LAB_REFERENCE_RANGES", "patient"]
 
 
 @dataclass(frozen=True)
@@ -165,4 +166,27 @@ REFERENCE_RANGES_MG_DL: dict[str, tuple[CitedConstant, CitedConstant]] = {
         _mg_dl(2.6, "kratz2004laboratory", "Lower limit of the adult reference range of serum phosphorus."),
         _mg_dl(4.5, "kratz2004laboratory", "Upper limit of the adult reference range of serum phosphorus."),
     ),
+}
+
+
+def _range(low: float | None, high: float | None, unit: str, citation: str, note: str):
+    return tuple(None if v is None else CitedConstant(v, unit, None, citation, note) for v in (low, high))
+
+
+#: Adult reference ranges (low, high) of the labs the homeostasis model reports, keyed by the
+#: field names of :class:`calcify_lib.homeostasis.Labs`; ``None`` where the range is open.
+LAB_REFERENCE_RANGES: dict[str, tuple[CitedConstant | None, CitedConstant | None]] = {
+    "total_ca_mg_dl": REFERENCE_RANGES_MG_DL["calcium"],
+    "ionized_ca_mmol_l": _range(1.1, 1.3, "mmol/L", "kratz2004laboratory",
+                                "Adult reference range of ionized (free) serum calcium."),
+    "phosphate_mg_dl": REFERENCE_RANGES_MG_DL["phosphate"],
+    "pth_pg_ml": _range(15.0, 65.0, "pg/mL", "kratz2004laboratory",
+                        "Adult reference range of intact parathyroid hormone (assay-dependent)."),
+    "calcitriol_pg_ml": _range(18.0, 64.0, "pg/mL", "mayo2024calcitriol",
+                               "Adult reference range of 1,25-dihydroxyvitamin D, men (women to 78 pg/mL)."),
+    "ca_x_p_mg2_dl2": _range(None, 55.0, "mg²/dL²", "kdoqi2003bone",
+                             "KDOQI 2003 ceiling of the calcium × phosphate product."),
+    "urine_ca_mmol_day": _range(None, 7.5, "mmol/day", "walker2018primary",
+                                "Upper limit of normal urinary calcium, 300 mg/day (7.5 mmol/day) in men; "
+                                "above it is hypercalciuria (women 250 mg/day)."),
 }
