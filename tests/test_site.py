@@ -15,7 +15,7 @@ from html import unescape
 
 import pytest
 
-from calcify_lib import figures
+from calcify_lib import disease_figures, figures, homeostasis
 
 from conftest import SITE
 
@@ -105,7 +105,7 @@ def _open_chemistry(page, site_url):
 
 
 def test_every_page_loads_with_no_errors_and_no_outside_requests(page, site_url):
-    for path in ("book/intro.html", "book/chemistry.html"):
+    for path in ("book/intro.html", "book/chemistry.html", "book/suspects.html"):
         page.goto(f"{site_url}/{path}", wait_until="load")
         page.wait_for_timeout(300)
     assert page.blocked == []
@@ -189,5 +189,34 @@ def test_keyboard_moves_the_ph_explorer_and_its_saturation_indices_follow_calcif
     assert figure.screenshot() != before_picture
     text = readout.inner_text()
     assert "DCPD +" in text and "ACP +" in text and "HAP +" in text
+    assert _own_problems(page) == []
+    assert page.blocked == []
+
+
+def test_keyboard_moves_the_disease_explorer_and_the_labs_follow_the_model(page, site_url):
+    page.goto(f"{site_url}/book/suspects.html", wait_until="load")
+    explorer = page.locator(".calcify-explorer", has_text="The usual suspects")
+    explorer.wait_for()
+    explorer.scroll_into_view_if_needed()
+    condition, severity, treatment = (explorer.locator("input.cx-slider").nth(i) for i in range(3))
+    readout = explorer.locator(".cx-readout")
+    normal = homeostasis.steady_state("normal")
+    assert _text(readout.inner_html()) == _text(disease_figures.lab_readout_html(normal, normal))
+    first_dot = explorer.locator(".cx-marker").nth(2).get_attribute("style")  # phosphate
+
+    condition.focus()
+    for _ in range(homeostasis.CONDITIONS.index("chronic_kidney_disease")):
+        page.keyboard.press("ArrowRight")
+    ckd = homeostasis.steady_state("chronic_kidney_disease", 1.0)
+    assert _text(readout.inner_html()) == _text(disease_figures.lab_readout_html(ckd, normal))
+    assert explorer.locator(".cx-marker").nth(2).get_attribute("style") != first_dot
+    assert condition.get_attribute("aria-valuetext") == "Chronic kidney disease"
+
+    treatment.focus()
+    for _ in range(1 + homeostasis.TREATMENTS.index("dialysis")):
+        page.keyboard.press("ArrowRight")
+    treated = homeostasis.steady_state("chronic_kidney_disease", 1.0, ("dialysis",))
+    assert _text(readout.inner_html()) == _text(disease_figures.lab_readout_html(treated, normal))
+    assert treated.phosphate_mg_dl < ckd.phosphate_mg_dl
     assert _own_problems(page) == []
     assert page.blocked == []
