@@ -136,7 +136,10 @@ KELL_DENSITY_COEFFICIENTS = CitedConstant(
     citation="kell1975density",
     note="ρ = Σ a_i t^i / (1 + b t), b = 16.879850e-3 /°C; valid 0-150 °C at 1 atm.",
 )
-_KELL_B_PER_C = 16.879850e-3
+KELL_DENSITY_DENOMINATOR_PER_C = CitedConstant(
+    16.879850e-3, "1/°C", None, "kell1975density",
+    "b in Kell's density formula rho = sum(a_i t^i) / (1 + b t), t in °C.",
+)
 
 #: Malmberg & Maryott (1956): ε(t) = 87.740 - 0.40008 t + 9.398e-4 t² - 1.410e-6 t³.
 MALMBERG_DIELECTRIC_COEFFICIENTS = CitedConstant(
@@ -192,7 +195,7 @@ def water_density_g_cm3(temperature_c: float = 37.0) -> float:
     t_c = _kelvin(temperature_c, warn=False) - _KELVIN
     a = KELL_DENSITY_COEFFICIENTS.value
     numerator = sum(coefficient * t_c**i for i, coefficient in enumerate(a))
-    return numerator / (1.0 + _KELL_B_PER_C * t_c) / 1000.0
+    return numerator / (1.0 + KELL_DENSITY_DENOMINATOR_PER_C.value * t_c) / 1000.0
 
 
 def water_dielectric_constant(temperature_c: float = 37.0) -> float:
