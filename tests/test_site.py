@@ -15,7 +15,9 @@ from html import unescape
 
 import pytest
 
-from calcify_lib import disease_figures, figures, homeostasis
+from calcify_lib import homeostasis
+from calcify_lib.figures import chemistry as figures
+from calcify_lib.figures import suspects as disease_figures
 
 from conftest import SITE
 
@@ -193,30 +195,116 @@ def test_keyboard_moves_the_ph_explorer_and_its_saturation_indices_follow_calcif
     assert page.blocked == []
 
 
-def test_keyboard_moves_the_disease_explorer_and_the_labs_follow_the_model(page, site_url):
+def test_keyboard_operates_the_disease_explorer_and_the_labs_follow_the_model(page, site_url):
     page.goto(f"{site_url}/book/suspects.html", wait_until="load")
     explorer = page.locator(".calcify-explorer", has_text="The usual suspects")
     explorer.wait_for()
     explorer.scroll_into_view_if_needed()
-    condition, severity, treatment = (explorer.locator("input.cx-slider").nth(i) for i in range(3))
+    # Condition and treatment are names: radio groups, found by their accessible names.
+    conditions = explorer.get_by_role("group", name="Condition")
+    treatments = explorer.get_by_role("group", name="Treatment")
+    severity = explorer.get_by_role("slider", name="Severity")
+    assert conditions.get_by_role("radio").count() == len(homeostasis.CONDITIONS)
+    assert treatments.get_by_role("radio").count() == 1 + len(homeostasis.TREATMENTS)
     readout = explorer.locator(".cx-readout")
     normal = homeostasis.steady_state("normal")
     assert _text(readout.inner_html()) == _text(disease_figures.lab_readout_html(normal, normal))
     first_dot = explorer.locator(".cx-marker").nth(2).get_attribute("style")  # phosphate
 
-    condition.focus()
+    def focused_name():
+        return page.evaluate("document.activeElement.labels[0].textContent")
+
+    conditions.get_by_role("radio", name="Normal adult").focus()
     for _ in range(homeostasis.CONDITIONS.index("chronic_kidney_disease")):
-        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowDown")  # the arrow keys move within the group and select
+    assert conditions.get_by_role("radio", name="Chronic kidney disease").is_checked()
+    assert focused_name() == "Chronic kidney disease"
     ckd = homeostasis.steady_state("chronic_kidney_disease", 1.0)
     assert _text(readout.inner_html()) == _text(disease_figures.lab_readout_html(ckd, normal))
     assert explorer.locator(".cx-marker").nth(2).get_attribute("style") != first_dot
-    assert condition.get_attribute("aria-valuetext") == "Chronic kidney disease"
+    assert "Chronic kidney disease" in explorer.locator(".cx-stage img").get_attribute("alt")
 
-    treatment.focus()
+    page.keyboard.press("Tab")  # a radio group is one tab stop: on to the severity slider
+    assert page.evaluate("document.activeElement.type") == "range"
+    page.keyboard.press("ArrowRight")  # severity 1 -> 1.5
+    assert severity.get_attribute("aria-valuetext") == "1.5 (between)"
+    worse = homeostasis.steady_state("chronic_kidney_disease", 1.5)
+    assert _text(readout.inner_html()) == _text(disease_figures.lab_readout_html(worse, normal))
+    page.keyboard.press("ArrowLeft")
+
+    page.keyboard.press("Tab")  # into the treatment group, on its checked radio
+    assert focused_name() == "none"
     for _ in range(1 + homeostasis.TREATMENTS.index("dialysis")):
         page.keyboard.press("ArrowRight")
+    assert treatments.get_by_role("radio", name="dialysis").is_checked()
     treated = homeostasis.steady_state("chronic_kidney_disease", 1.0, ("dialysis",))
     assert _text(readout.inner_html()) == _text(disease_figures.lab_readout_html(treated, normal))
     assert treated.phosphate_mg_dl < ckd.phosphate_mg_dl
+    assert _own_problems(page) == []
+    assert page.blocked == []
+
+
+#: Measures one explorer panel in the page, in CSS pixels.
+_MEASURE_PANEL = """panel => {
+  const box = panel.getBoundingClientRect();
+  const size = el => { const r = el.getBoundingClientRect(); return [r.width, r.height]; };
+  const outside = [];
+  for (const el of panel.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) { continue; }  // hidden: style, script, unused markers
+    if (r.left < box.left - 0.5 || r.right > box.right + 0.5) {
+      outside.push(`${el.tagName.toLowerCase()}.${el.className}: ${r.left.toFixed(1)}..${r.right.toFixed(1)}`);
+    }
+  }
+  return {
+    left: box.left, right: box.right, viewport: document.documentElement.clientWidth,
+    scrollWidth: panel.scrollWidth, clientWidth: panel.clientWidth,
+    ranges: [...panel.querySelectorAll("input[type=range]")].map(size),
+    selects: [...panel.querySelectorAll("select")].map(size),
+    groups: [...panel.querySelectorAll("fieldset")].map(size),
+    options: [...panel.querySelectorAll("fieldset label")].map(size),
+    radios: [...panel.querySelectorAll("input[type=radio]")].map(size),
+    outside: outside,
+  };
+}"""
+
+
+def test_every_explorer_fits_a_phone_and_its_controls_stay_usable(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    paths = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")
+                   if "_static" not in p.parts and "calcify-explorer" in p.read_text(encoding="utf-8"))
+    assert {"book/chemistry.html", "book/suspects.html"} <= set(paths)
+    seen = {"panels": 0, "ranges": 0, "groups": 0}
+    for path in paths:
+        page.goto(f"{site_url}/{path}", wait_until="load")
+        panels = page.locator(".calcify-explorer")
+        panels.first.wait_for()
+        for n in range(panels.count()):
+            m = panels.nth(n).evaluate(_MEASURE_PANEL)
+            where = f"{path}, explorer {n + 1}"
+            assert m["outside"] == [], f"{where}: these overflow the panel"
+            assert m["scrollWidth"] <= m["clientWidth"], where
+            assert m["left"] >= 0 and m["right"] <= m["viewport"], f"{where} makes the page scroll sideways"
+            for width, height in m["ranges"] + m["selects"]:
+                assert width >= 150 and height >= 24, f"{where}: a {width:.0f} × {height:.0f} px control"
+            for width, height in m["groups"]:
+                assert width >= 150, f"{where}: a radio group {width:.0f} px wide"
+            for width, height in m["options"]:
+                assert height >= 24 and width >= 44, f"{where}: a {width:.0f} × {height:.0f} px radio target"
+            for width, height in m["radios"]:
+                assert width >= 16 and height >= 16, f"{where}: a {width:.0f} × {height:.0f} px radio"
+            seen["panels"] += 1
+            seen["ranges"] += len(m["ranges"])
+            seen["groups"] += len(m["groups"]) + len(m["selects"])
+    assert seen["panels"] >= 3 and seen["ranges"] >= 6 and seen["groups"] >= 2
+
+    # and a tap on a phone works: choose a condition by its words
+    page.goto(f"{site_url}/book/suspects.html", wait_until="load")
+    explorer = page.locator(".calcify-explorer", has_text="The usual suspects")
+    explorer.get_by_text("Sarcoidosis", exact=True).click()
+    normal = homeostasis.steady_state("normal")
+    sarcoidosis = homeostasis.steady_state("sarcoidosis", 1.0)
+    readout = explorer.locator(".cx-readout")
+    assert _text(readout.inner_html()) == _text(disease_figures.lab_readout_html(sarcoidosis, normal))
     assert _own_problems(page) == []
     assert page.blocked == []
