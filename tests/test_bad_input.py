@@ -12,7 +12,8 @@ import math
 import numpy as np
 import pytest
 
-from calcify_lib import chemistry, figures, precipitation, thermodynamics, units
+from calcify_lib import chemistry, precipitation, thermodynamics, units
+from calcify_lib.figures import chemistry as figures
 
 # (function, argument under test, valid values for every argument, accepted range as printed)
 ENTRY_POINTS = [

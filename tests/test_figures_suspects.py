@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 
-from calcify_lib import disease_figures as d, homeostasis as h
+from calcify_lib import homeostasis as h
+from calcify_lib.figures import suspects as d
 from calcify_lib.patients import LAB_REFERENCE_RANGES
 
 
@@ -23,8 +25,7 @@ def test_the_explorer_covers_every_condition_severity_and_treatment(explorer):
 
 
 def test_the_readout_is_the_model_steady_state(explorer):
-    view = explorer.view_at(condition=float(h.CONDITIONS.index("chronic_kidney_disease")), severity=1.0,
-                            treatment=float(1 + h.TREATMENTS.index("dialysis")))
+    view = explorer.view_at(condition="chronic_kidney_disease", severity=1.0, treatment="dialysis")
     labs = h.steady_state("chronic_kidney_disease", 1.0, ("dialysis",))
     assert view.readout_html == d.lab_readout_html(labs, h.steady_state("normal"))
     assert f"phosphate <strong>{labs.phosphate_mg_dl:.1f}</strong>" in view.readout_html
@@ -32,16 +33,15 @@ def test_the_readout_is_the_model_steady_state(explorer):
 
 
 def test_one_picture_serves_every_setting_and_the_dots_move(explorer):
-    normal = explorer.view_at(condition=0.0, severity=1.0, treatment=0.0)
-    vitd = explorer.view_at(condition=float(h.CONDITIONS.index("vitamin_d_intoxication")), severity=2.0,
-                            treatment=0.0)
+    normal = explorer.view_at(condition="normal", severity=1.0, treatment="none")
+    vitd = explorer.view_at(condition="vitamin_d_intoxication", severity=2.0, treatment="none")
     assert normal.png == vitd.png
     assert normal.markers != vitd.markers
     assert len(normal.markers) == len(d.PANEL_ROWS)
 
 
 def test_the_normal_adult_sits_on_the_one_times_line(explorer):
-    view = explorer.view_at(condition=0.0, severity=1.0, treatment=0.0)
+    view = explorer.view_at(condition="normal", severity=1.0, treatment="none")
     xs = {round(m.x, 6) for m in view.markers}
     assert len(xs) == 1  # every lab at exactly 1x normal
 
@@ -78,3 +78,110 @@ def test_time_course_refuses_the_wrong_number_of_axes():
 def test_the_lab_table_refuses_an_impossible_severity():
     with pytest.raises(ValueError, match=re.escape("severity must lie in 0 to 2")):
         d.lab_table(3.0)
+
+
+# ------------------------------------------------ the chapter's figures and tables, as the notebook calls them
+
+def test_time_course_figure_is_the_chapter_figure_with_four_panels():
+    trajectory = h.simulate("sarcoidosis", days=60.0, treatments=("glucocorticoid",), treatment_start_day=30.0)
+    fig = d.time_course_figure(trajectory)
+    assert tuple(fig.get_size_inches()) == (7.0, 4.8)
+    assert len(fig.axes) == 4
+    ylabels = [ax.get_ylabel() for ax in fig.axes]
+    assert ylabels == ["total calcium (mg/dL)", "phosphate (mg/dL)", "PTH (pg/mL)", "calcitriol (pg/mL)"]
+    red = fig.axes[0].get_lines()[0]
+    assert list(red.get_ydata()) == list(trajectory.total_ca_mg_dl)
+    plt.close(fig)
+
+
+def test_time_course_figure_refuses_anything_but_a_trajectory():
+    with pytest.raises(TypeError, match="trajectory must be a calcify_lib.homeostasis.Trajectory; got Labs"):
+        d.time_course_figure(h.steady_state("normal"))
+
+
+@pytest.mark.parametrize("condition", [c for c in h.CONDITIONS if c != "normal"])
+def test_the_push_table_is_the_model_against_the_normal_adult(condition):
+    normal, sick = h.steady_state("normal"), h.steady_state(condition, 1.0)
+    rows = {r[0]: r[1:] for r in d.push_table(condition).rows}
+    assert list(rows) == ["normal adult", f"{d.CONDITION_LABELS[condition][:1].lower()}"
+                          f"{d.CONDITION_LABELS[condition][1:]}, severity 1", "change"]
+    assert rows["normal adult"] == (f"{normal.ca_x_p_mg2_dl2:.1f}", f"{normal.si_hydroxyapatite:+.2f}")
+    sick_row = list(rows.values())[1]
+    assert sick_row == (f"{sick.ca_x_p_mg2_dl2:.1f}", f"{sick.si_hydroxyapatite:+.2f}")
+    gain = sick.si_hydroxyapatite - normal.si_hydroxyapatite
+    assert rows["change"][0] == f"×{sick.ca_x_p_mg2_dl2 / normal.ca_x_p_mg2_dl2:.2f}"
+    assert rows["change"][1] == f"{gain:+.2f} (ion activity product ×{10 ** gain:.1f})"
+
+
+def test_bone_destruction_pushes_harder_than_primary_hyperparathyroidism():
+    def gain(condition):
+        return float(d.push_table(condition).rows[2][2].split()[0])
+    assert gain("bone_destruction") > 1.0 > gain("primary_hyperparathyroidism") > 0.0
+
+
+def test_the_push_table_refuses_an_unknown_condition_or_severity():
+    with pytest.raises(ValueError, match="condition"):
+        d.push_table("gout")
+    with pytest.raises(ValueError, match=re.escape("severity must lie in 0 to 2")):
+        d.push_table("sarcoidosis", 2.5)
+
+
+def test_hypercalciuria_thresholds_are_300_and_250_mg_of_calcium_a_day():
+    men, women = d.hypercalciuria_thresholds_mmol_day()
+    assert men == LAB_REFERENCE_RANGES["urine_ca_mmol_day"][1].value
+    assert men * 40.078 == pytest.approx(300.0, rel=0.01)   # 7.5 mmol/day is 300 mg/day of calcium
+    assert women * 40.078 == pytest.approx(250.0, rel=1e-9)
+    assert women < men
+
+
+def test_severity_figure_draws_the_model_against_the_thresholds():
+    severities = np.linspace(0.0, 2.0, 5)
+    fig = d.severity_figure("primary_hyperparathyroidism", severities)
+    blood, urine = fig.axes
+    assert tuple(fig.get_size_inches()) == (7.0, 3.0)
+    labs = [h.steady_state("primary_hyperparathyroidism", s) for s in severities]
+    curve, limit = blood.get_lines()
+    assert list(curve.get_ydata()) == [l.ca_x_p_mg2_dl2 for l in labs]
+    assert list(limit.get_ydata()) == [LAB_REFERENCE_RANGES["ca_x_p_mg2_dl2"][1].value] * 2
+    curve, men, women = urine.get_lines()
+    assert list(curve.get_ydata()) == [l.urine_ca_mmol_day for l in labs]
+    assert [men.get_ydata()[0], women.get_ydata()[0]] == list(d.hypercalciuria_thresholds_mmol_day())
+    assert blood.get_ylim() == (0.0, 70.0) and urine.get_ylim() == (0.0, 9.0)
+    assert blood.get_xlabel() == "severity of primary hyperparathyroidism"
+    plt.close(fig)
+
+
+def test_severity_figure_raises_its_axes_when_the_model_goes_off_the_top():
+    fig = d.severity_figure("bone_destruction", [0.0, 2.0])
+    blood, urine = fig.axes
+    assert blood.get_ylim()[1] > h.steady_state("bone_destruction", 2.0).ca_x_p_mg2_dl2 > 70.0
+    assert urine.get_ylim()[1] > h.steady_state("bone_destruction", 2.0).urine_ca_mmol_day > 9.0
+    plt.close(fig)
+
+
+def test_severity_figure_needs_at_least_two_severities():
+    with pytest.raises(ValueError, match="severities must be a sequence of at least two"):
+        d.severity_figure("sarcoidosis", [1.0])
+
+
+def test_the_suggestions_table_is_the_model_steady_state_of_each_setting():
+    table = d.suggestions_table()
+    assert len(table.rows) == len(d.EXPLORER_SUGGESTIONS)
+    for row, (condition, severity, treatment) in zip(table.rows, d.EXPLORER_SUGGESTIONS):
+        labs = h.steady_state(condition, severity, (treatment,) if treatment else ())
+        assert row[0] == d.CONDITION_LABELS[condition]
+        assert row[3:] == (f"{labs.total_ca_mg_dl:.1f}", f"{labs.phosphate_mg_dl:.1f}", f"{labs.pth_pg_ml:.0f}",
+                           f"{labs.calcitriol_pg_ml:.0f}", f"{labs.ca_x_p_mg2_dl2:.0f}")
+
+
+def test_every_suggestion_pairs_an_untreated_setting_with_a_treated_one():
+    pairs = list(zip(d.EXPLORER_SUGGESTIONS[::2], d.EXPLORER_SUGGESTIONS[1::2]))
+    for untreated, treated in pairs:
+        assert untreated[:2] == treated[:2] and untreated[2] is None and treated[2] in h.TREATMENTS
+
+
+def test_dialysis_brings_severe_kidney_disease_below_the_kdoqi_limit_in_the_suggestions():
+    rows = {(r[0], r[1], r[2]): r for r in d.suggestions_table().rows}
+    limit = LAB_REFERENCE_RANGES["ca_x_p_mg2_dl2"][1].value
+    assert float(rows[("Chronic kidney disease", "2", "none")][-1]) > limit
+    assert float(rows[("Chronic kidney disease", "2", "dialysis")][-1]) < limit

@@ -50,6 +50,22 @@ def test_every_code_cell_that_draws_a_figure_has_caption_and_alt_text(path):
             assert meta.get("image", {}).get("alt"), "".join(cell["source"])
 
 
+MAX_CODE_CELL_LINES = 10
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_cells_only_call_the_library(path):
+    # A chapter's helpers live in calcify_lib.figures.<chapter>; its cells are short calls.
+    for cell in _code_cells(path):
+        source = "".join(cell["source"]).strip()
+        lines = [line for line in source.splitlines() if line.strip()]
+        defines = [line for line in lines if line.lstrip().startswith(("def ", "class ", "async def "))]
+        assert not defines, f"{path.name}: a code cell defines {defines[0].strip()!r}:\n{source}"
+        assert len(lines) <= MAX_CODE_CELL_LINES, (
+            f"{path.name}: a code cell runs {len(lines)} lines (at most {MAX_CODE_CELL_LINES}):\n{source}"
+        )
+
+
 def test_every_toc_entry_exists_and_every_chapter_is_in_the_toc():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
     entries = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]

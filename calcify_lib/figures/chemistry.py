@@ -12,17 +12,18 @@ import html
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from .chemistry import NORMAL_SERUM, PHASES, speciate_serum
-from .explorer import Explorer, Marker, Slider, View, figure_fraction, figure_png
-from .patients import CAUSES_OF_METASTATIC_CALCIFICATION, EXAMPLE_PATIENTS, REFERENCE_RANGES_MG_DL, Patient
-from .precipitation import CA_X_P_THRESHOLDS, assess
-from .tables import Table
-from .units import ca_mg_dl_to_mmol_l, phosphate_mg_dl_to_mmol_l
+from ..chemistry import NORMAL_SERUM, PHASES, phosphate_fractions, speciate_serum
+from ..explorer import Explorer, Marker, Slider, View, figure_fraction, figure_png
+from ..patients import CAUSES_OF_METASTATIC_CALCIFICATION, EXAMPLE_PATIENTS, REFERENCE_RANGES_MG_DL, Patient
+from ..precipitation import CA_X_P_THRESHOLDS, assess
+from ..tables import Table
+from ..units import ca_mg_dl_to_mmol_l, ca_x_p_mg2_dl2_to_mmol2_l2, phosphate_mg_dl_to_mmol_l
 
 __all__ = [
     "ca_p_plane", "ca_p_explorer", "describe_ca", "describe_phosphate", "readout_html",
     "PHASE_LABELS", "phosphate_speciation_vs_ph", "saturation_vs_ph", "saturation_table",
     "simple_versus_honest", "si_readout_html", "si_ph_explorer",
+    "threshold_table", "simple_picture_table", "phosphate_fractions_vs_ph", "speciation_table",
 ]
 
 #: The window of the calcium-phosphate plane, in mg/dL.
@@ -389,4 +390,125 @@ def si_ph_explorer(
             Slider("ph", "pH", tuple(float(v) for v in ph_values), float(initial[2]), lambda v: f"pH {v:.2f}"),
         ],
         render,
+    )
+
+
+# ------------------------------------------------------------ the chapter's tables and figures
+
+#: The arterial blood pH range, shaded on the pH figures (NORMAL_SERUM's pH is its middle).
+_BLOOD_PH = (7.35, 7.45)
+
+#: Display names of the species of :func:`speciation_table`.
+_SPECIES_NAMES = {
+    "Ca+2": "Ca²⁺ (free, ionized)", "Ca-albumin": "bound to albumin", "CaHPO4": "CaHPO₄⁰",
+    "CaPO4-": "CaPO₄⁻", "CaH2PO4+": "CaH₂PO₄⁺", "HPO4-2": "HPO₄²⁻", "H2PO4-": "H₂PO₄⁻",
+    "NaHPO4-": "NaHPO₄⁻", "MgHPO4": "MgHPO₄⁰", "PO4-3": "PO₄³⁻ (free)",
+}
+_CALCIUM_SPECIES = ("Ca+2", "Ca-albumin", "CaHPO4", "CaPO4-", "CaH2PO4+")
+_PHOSPHATE_SPECIES = ("HPO4-2", "H2PO4-", "NaHPO4-", "MgHPO4", "CaHPO4", "CaPO4-", "CaH2PO4+", "PO4-3")
+
+
+def threshold_table() -> Table:
+    """The clinical calcium × phosphate thresholds, in both unit systems, with their sources.
+
+    One row per entry of :data:`calcify_lib.precipitation.CA_X_P_THRESHOLDS`:
+    the threshold in mg²/dL², converted to mmol²/L² with
+    :func:`calcify_lib.units.ca_x_p_mg2_dl2_to_mmol2_l2`, and its citation key.
+    """
+    rows = [[name, f"{k.value:.0f}", f"{ca_x_p_mg2_dl2_to_mmol2_l2(k.value):.2f}", k.citation]
+            for name, k in CA_X_P_THRESHOLDS.items()]
+    return Table.build("Clinical calcium × phosphate thresholds", ["threshold", "mg²/dL²", "mmol²/L²", "source"],
+                       rows)
+
+
+def simple_picture_table(patients: tuple[Patient, ...] = EXAMPLE_PATIENTS, *,
+                         threshold: str = "classic_70") -> Table:
+    """Patients in the simple picture: Ca × P in both units, Q/Ksp and the verdict.
+
+    Each row is :func:`calcify_lib.precipitation.assess` of one patient's
+    cited calcium and phosphate, with ``threshold`` (a key of
+    :data:`calcify_lib.precipitation.CA_X_P_THRESHOLDS`) playing Ksp.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``threshold`` (from :func:`calcify_lib.precipitation.assess`).
+    """
+    rows, limit = [], None
+    for p in patients:
+        a = assess(p.ca_mg_dl.value, p.phosphate_mg_dl.value, threshold=threshold)
+        limit = a.threshold_mg2_dl2
+        rows.append([p.label, f"{a.ca_mg_dl:.1f}", f"{a.phosphate_mg_dl:.1f}",
+                     f"{a.q_mg2_dl2:.1f}", f"{a.q_mmol2_l2:.2f}", f"{a.ratio:.2f}", a.verdict])
+    if limit is None:
+        raise ValueError("patients must hold at least one patient; got none")
+    return Table.build(
+        f"Representative patients in the simple picture (Ksp = {limit:.0f} mg²/dL²)",
+        ["patient", "Ca (mg/dL)", "P (mg/dL)", "Ca×P (mg²/dL²)", "Ca×P (mmol²/L²)", "Q/Ksp", "verdict"],
+        rows,
+    )
+
+
+def phosphate_fractions_vs_ph(ax, *, ph: np.ndarray | None = None, temperature_c: float = 37.0):
+    """How pH shares phosphate among its four forms, in an ideal solution (linear scale).
+
+    One line per form (H₃PO₄, H₂PO₄⁻, HPO₄²⁻, PO₄³⁻) from
+    :func:`calcify_lib.chemistry.phosphate_fractions` (no ion pairs, no
+    activity corrections), with the blood pH range 7.35-7.45 shaded.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    ph : array, optional
+        The pH grid, 0-14; by default 500 points from 1.0 to 13.5.
+    temperature_c : float
+        0-100 °C; sets the acidity constants.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax``, for chaining.
+    """
+    ph = np.linspace(1.0, 13.5, 500) if ph is None else np.asarray(ph, dtype=float)
+    shares = phosphate_fractions(ph, temperature_c=temperature_c).as_dict()
+    for (species, share), style in zip(shares.items(), ["-", "--", "-.", ":"]):
+        ax.plot(ph, share, style, lw=2, label=species)
+    ax.axvspan(*_BLOOD_PH, color="0.8", label=f"blood pH {_BLOOD_PH[0]:.2f}–{_BLOOD_PH[1]:.2f}")
+    ax.set_xlabel("pH")
+    ax.set_ylabel("fraction of total phosphate")
+    ax.legend(loc="center right", fontsize=8)
+    return ax
+
+
+def speciation_table(total_ca_mg_dl: float = 9.42, phosphate_mg_dl: float = 3.72, *, ph: float = 7.4,
+                     temperature_c: float = 37.0, name: str = "normal serum") -> Table:
+    """Where calcium and phosphate are in one serum, as mmol/L and as a share of each total.
+
+    Computed with :func:`calcify_lib.chemistry.speciate_serum` (normal serum
+    background: albumin 40 g/L, magnesium 0.85 mmol/L, sodium 140 mmol/L).
+    Calcium rows: the free ion, albumin-bound calcium and the three calcium
+    phosphate ion pairs; phosphate rows: the free ions and every phosphate ion
+    pair.  A pair containing both elements appears under each.
+
+    Parameters
+    ----------
+    total_ca_mg_dl, phosphate_mg_dl : float
+        Total serum calcium and phosphate (as phosphorus), in mg/dL.
+    ph : float
+        Serum pH.
+    temperature_c : float
+        0-100 °C.
+    name : str
+        What the serum is, for the caption.
+    """
+    s = speciate_serum(total_ca_mg_dl, phosphate_mg_dl, ph=ph, temperature_c=temperature_c)
+    mmol = {k: float(v) for k, v in s.species_mmol_l.items()}
+    rows = []
+    for element, total, species in (("calcium", float(s.ca_mmol_l), _CALCIUM_SPECIES),
+                                    ("phosphate", float(s.phosphate_mmol_l), _PHOSPHATE_SPECIES)):
+        rows += [[element, _SPECIES_NAMES[k], f"{mmol[k]:.3g}", f"{100 * mmol[k] / total:.2g}"] for k in species]
+    return Table.build(
+        f"Where calcium and phosphate are in {name} (Ca {total_ca_mg_dl:.2f}, P {phosphate_mg_dl:.2f} mg/dL, "
+        f"pH {ph:.2f}, {temperature_c:g} °C)",
+        ["element", "species", "mmol/L", "% of total"], rows,
     )
