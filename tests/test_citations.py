@@ -35,8 +35,11 @@ def _constants(obj, seen):
 
 def _all_constants():
     seen, found = set(), []
-    for module_info in pkgutil.iter_modules(calcify_lib.__path__):
-        module = importlib.import_module(f"calcify_lib.{module_info.name}")
+    # Subpackages too (calcify_lib.homeostasis keeps each process's constants in its own module),
+    # deepest first, so that a constant a package re-exports is named after the module defining it.
+    modules = pkgutil.walk_packages(calcify_lib.__path__, prefix="calcify_lib.")
+    for module_info in sorted(modules, key=lambda info: (-info.name.count("."), info.name)):
+        module = importlib.import_module(module_info.name)
         for name, value in vars(module).items():
             if not name.startswith("__"):
                 found.extend((f"{module_info.name}.{name}", c) for c in _constants(value, seen))
@@ -61,7 +64,7 @@ def test_every_constant_states_its_unit_temperature_and_meaning():
 
 def test_every_cite_in_docstrings_resolves():
     keys = set()
-    for path in (ROOT / "calcify_lib").glob("*.py"):
+    for path in (ROOT / "calcify_lib").rglob("*.py"):
         keys.update(re.findall(r":cite:`([^`]+)`", path.read_text()))
     assert keys and keys <= BIB_KEYS, keys - BIB_KEYS
 

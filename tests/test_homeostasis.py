@@ -450,3 +450,109 @@ def test_a_treatment_start_outside_the_simulation_is_refused():
         course.labs_at(30.5)
     with pytest.raises(ValueError, match="element must be one of 'Ca', 'P'"):
         course.mass_balance("Mg")
+
+
+# ------------------------------------------------------------------ one module per process
+
+# Every public name of calcify_lib.homeostasis when it was one module (before it became a package
+# with one module per process).  Notebooks, figures and tests call them by these names.
+PUBLIC_API = (
+    "CONDITIONS", "TREATMENTS", "Labs", "Trajectory", "MassBalance", "steady_state", "simulate",
+    "severity_lever",
+)
+PUBLIC_CONSTANTS = (
+    # the normal adult
+    "ECF_VOLUME_L", "NORMAL_TOTAL_CA_MMOL_L", "NORMAL_PHOSPHATE_MMOL_L", "NORMAL_PTH_PMOL_L",
+    "NORMAL_CALCITRIOL_PMOL_L", "NORMAL_GFR_ML_MIN", "NORMAL_CALCIFEDIOL_NG_ML", "CA_INTAKE_MMOL_DAY",
+    "NORMAL_CA_NET_ABSORBED_FRACTION", "P_INTAKE_MMOL_DAY", "NORMAL_P_NET_ABSORBED_FRACTION",
+    "PTH_PG_ML_PER_PMOL_L", "CALCITRIOL_MOLAR_MASS_G_MOL", "HYDROXYAPATITE_P_TO_CA_MOLAR_RATIO",
+    # time constants
+    "CALCITRIOL_HALF_LIFE_DAYS", "GLAND_HALF_LIFE_DAYS", "FGF23_HALF_LIFE_DAYS", "OSTEOCLAST_HALF_LIFE_DAYS",
+    "OSTEOBLAST_HALF_LIFE_DAYS", "VITAMIN_D_WASHOUT_HALF_LIFE_DAYS",
+    # parathyroid glands
+    "CASR_HILL_COEFFICIENT", "PTH_MAX_OVER_BASAL", "PTH_MIN_OVER_BASAL", "ADENOMA_SET_POINT_RATIO",
+    "ADENOMA_HILL_COEFFICIENT", "GLAND_GROWTH_CA_EXPONENT", "GLAND_GROWTH_VDR_EXPONENT",
+    "GLAND_GROWTH_VDR_HALF", "GLAND_GROWTH_P_EXPONENT",
+    # vitamin D, calcitriol, FGF23
+    "CALCIFEDIOL_VDR_SHARE", "HYDROXYLASE_SUBSTRATE_HALF_NG_ML", "CALCITRIOL_PTH_HALF", "CALCITRIOL_P_HALF",
+    "CALCITRIOL_KIDNEY_MASS_EXPONENT", "CALCITRIOL_FGF23_HALF", "FGF23_P_EXPONENT", "FGF23_VDR_EXPONENT",
+    "FGF23_KIDNEY_EXPONENT",
+    # gut and bone
+    "CA_PASSIVE_ABSORBED_FRACTION", "CA_ACTIVE_ABSORBED_FRACTION", "P_PASSIVE_ABSORBED_FRACTION",
+    "P_ACTIVE_ABSORBED_FRACTION", "BONE_TURNOVER_CA_MMOL_DAY", "OSTEOCLAST_PTH_HALF", "OSTEOCLAST_VDR_SHARE",
+    "OSTEOCLAST_VDR_EXPONENT", "SKELETAL_RESISTANCE_EXPONENT", "FORMATION_COUPLING_EXPONENT",
+    "MINERALISATION_HALF",
+    # kidney
+    "RENAL_CA_PTH_HALF", "RENAL_CA_CASR_EXPONENT", "RENAL_CA_VDR_EXPONENT", "RENAL_CA_NEPHRON_EXPONENT",
+    "HYPERCALCAEMIA_GFR_HALF_ICA_MMOL_L", "HYPERCALCAEMIA_GFR_HILL", "HYPERCALCAEMIA_GFR_FLOOR",
+    "RENAL_P_PTH_EXPONENT", "RENAL_P_FGF23_EXPONENT", "RENAL_P_LOAD_EXPONENT",
+    # conditions and treatments
+    "ADENOMA_MASS_AT_SEVERITY_1", "EXOGENOUS_CALCIFEDIOL_AT_SEVERITY_1_NG_ML",
+    "ECTOPIC_HYDROXYLASE_AT_SEVERITY_1", "CKD_GFR_AT_SEVERITY_1_ML_MIN", "CKD_GFR_AT_SEVERITY_2_ML_MIN",
+    "TUMOUR_OSTEOLYSIS_AT_SEVERITY_1_MMOL_DAY", "BINDER_ABSORBED_P_FACTOR", "DIALYSIS_P_CLEARANCE_L_DAY",
+    "DIALYSIS_CA_CLEARANCE_L_DAY", "DIALYSATE_CA_MMOL_L", "CINACALCET_SET_POINT_FACTOR",
+    "GLUCOCORTICOID_ECTOPIC_FACTOR", "GLUCOCORTICOID_CA_ABSORPTION_FACTOR", "BISPHOSPHONATE_RESORPTION_FACTOR",
+    "BISPHOSPHONATE_ONSET_HALF_LIFE_DAYS",
+)
+PROCESS_MODULES = ("serum", "parathyroid", "vitamin_d", "fgf23", "gut", "bone", "kidney", "conditions")
+
+
+def test_every_public_name_of_the_former_module_still_resolves():
+    missing = [name for name in PUBLIC_API + PUBLIC_CONSTANTS if not hasattr(h, name)]
+    assert not missing
+    assert sorted(h.__all__) == sorted(PUBLIC_API)
+
+
+def test_each_constant_lives_in_its_process_module_and_the_package_exposes_it_once():
+    import importlib
+
+    from calcify_lib.cited import CitedConstant
+
+    defined = {}
+    for module_name in PROCESS_MODULES:
+        module = importlib.import_module(f"calcify_lib.homeostasis.{module_name}")
+        for name, value in vars(module).items():
+            if isinstance(value, CitedConstant) and not name.startswith("_"):
+                assert name not in defined, f"{name} is defined in {defined[name]} and {module_name}"
+                defined[name] = module_name
+                assert getattr(h, name) is value, name
+    # The chapter counts the package's CitedConstants with vars(homeostasis): each must appear once.
+    exposed = [name for name, value in vars(h).items() if isinstance(value, CitedConstant)]
+    assert sorted(exposed) == sorted(defined) == sorted(PUBLIC_CONSTANTS)
+
+
+def test_at_the_normal_adult_each_organ_moves_what_balance_requires():
+    from calcify_lib.homeostasis import conditions, gut, kidney, model, serum
+
+    m = conditions.normal_parameters()
+    y = model.normal_state()
+    state = model.State(*y[:model.N_STATES].tolist())
+    c, p = m.c0, m.p0
+    s = model.signals(state, *serum.serum_table().fractions(c, p), m)
+    f = model.fluxes(state, s, m)
+    # The gut absorbs 15 % of 24 mmol calcium and 65 % of 36 mmol phosphate, and the urine excretes it.
+    absorbed_ca = gut.CA_INTAKE_MMOL_DAY.value * gut.NORMAL_CA_NET_ABSORBED_FRACTION.value
+    absorbed_p = gut.P_INTAKE_MMOL_DAY.value * gut.NORMAL_P_NET_ABSORBED_FRACTION.value
+    assert f.gut_ca_mmol_day == pytest.approx(absorbed_ca, rel=1e-12)
+    assert f.urine_ca_mmol_day == pytest.approx(absorbed_ca, rel=1e-12)
+    assert f.gut_phosphate_mmol_day == pytest.approx(absorbed_p, rel=1e-12)
+    assert f.urine_phosphate_mmol_day == pytest.approx(absorbed_p, rel=1e-12)
+    # Bone is in balance, nothing is dialysed, the glomeruli filter the normal GFR.
+    assert f.bone_ca_mmol_day == pytest.approx(0.0, abs=1e-12)
+    assert f.dialysis_ca_mmol_day == 0.0 and f.dialysis_phosphate_mmol_day == 0.0
+    assert f.gfr_l_day == pytest.approx(kidney.NORMAL_GFR_ML_MIN.value * kidney.GFR_L_DAY_PER_ML_MIN)
+    # So nothing changes: every derivative of the state is zero.
+    rates = model.derivatives(state, s, f, m)
+    assert rates._fields == model.State._fields
+    np.testing.assert_allclose(rates, 0.0, atol=1e-12)
+
+
+def test_dialysis_removes_phosphate_and_exchanges_calcium_with_the_dialysate():
+    from calcify_lib.homeostasis import conditions, kidney, model
+
+    m = conditions.build_parameters("chronic_kidney_disease", 1.0, frozenset({"dialysis"}))
+    low = model.Signals(2.0, 2.0, 1.0, 1.0, 1.0, m.pth0, 1.0)  # ultrafilterable Ca below the dialysate's
+    high = low._replace(ultrafilterable_ca_mmol_l=1.5)
+    assert kidney.dialysis_calcium_mmol_day(low, m) < 0.0 < kidney.dialysis_calcium_mmol_day(high, m)
+    assert kidney.dialysis_phosphate_mmol_day(low, m) == pytest.approx(
+        kidney.DIALYSIS_P_CLEARANCE_L_DAY.value * 2.0)
