@@ -13,6 +13,9 @@ Modules, named after the science they hold:
 ``chemistry``
     Speciation of calcium and phosphate (free ions, ion pairs, albumin),
     saturation indices of five calcium phosphates, corrected calcium.
+``nucleation``
+    Classical nucleation theory for hydroxyapatite: the barrier to the first
+    crystal, its critical size, the waiting time, and surfaces that help.
 ``homeostasis``
     Whole-body calcium and phosphate balance: PTH, calcitriol, FGF23, gut,
     bone and kidney; five diseases and seven treatments.
@@ -21,7 +24,7 @@ Modules, named after the science they hold:
 ``explorer``
     Interactive figures that work live (ipywidgets) and on the static site.
 ``figures``
-    The book's figures, drawn from the models above.
+    The book's figures, explorers and tables: one module per chapter.
 ``cited``
     :class:`CitedConstant`, a number with its unit, temperature and source.
 

@@ -1,0 +1,338 @@
+"""Figures of the chapter "The two faces of calcification".
+
+Everything drawn or tabulated here comes from :mod:`calcify_lib.nucleation`
+(classical nucleation theory), with the supersaturation of a serum from
+:mod:`calcify_lib.chemistry` and the sera of the five causes from
+:mod:`calcify_lib.homeostasis`.  Reference ranges come from
+:data:`calcify_lib.patients.REFERENCE_RANGES_MG_DL`.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+
+import numpy as np
+
+from .. import chemistry, homeostasis, nucleation
+from ..explorer import Choice, Explorer, Marker, Slider, View, figure_fraction, figure_png
+from ..patients import REFERENCE_RANGES_MG_DL
+from ..tables import Table
+from .chemistry import describe_ca, describe_phosphate
+from .suspects import CONDITION_LABELS
+
+__all__ = [
+    "SECONDS_PER_YEAR", "LIFETIME_YEARS", "serum_saturation_ratio", "condition_saturation_ratio",
+    "describe_duration", "nucleus_table", "cluster_energy", "surface_table", "wetting",
+    "induction_map", "sera_table", "HEALTHY_TISSUE_SURFACES", "verdict", "nucleation_readout_html", "two_faces_explorer",
+]
+
+#: Seconds in a Julian year (365.25 days of 86 400 s): a unit conversion, not a model constant.
+SECONDS_PER_YEAR = 365.25 * 86400.0
+#: The span the chapter calls "a lifetime" when it reads induction times: a round
+#: 80 years, a label for the time axis, not a model constant.
+LIFETIME_YEARS = 80.0
+
+_PHASE = "hydroxyapatite"
+_SURFACE_COLORS = {"healthy_endothelium": "#0072B2", "collagen": "#E69F00", "damaged_membranes": "#D55E00"}
+_SURFACE_STYLES = {"healthy_endothelium": "-", "collagen": "--", "damaged_membranes": "-."}
+_SURFACE_SHORT = {"healthy_endothelium": "healthy endothelium", "collagen": "collagen",
+                  "damaged_membranes": "damaged membranes"}
+_CONDITION_SHORT = {"normal": "normal", "primary_hyperparathyroidism": "PHPT", "vitamin_d_intoxication": "vit. D",
+                    "sarcoidosis": "sarcoid.", "chronic_kidney_disease": "CKD", "bone_destruction": "bone destr."}
+
+
+def serum_saturation_ratio(total_ca_mg_dl: float, phosphate_mg_dl: float, *, ph: float = 7.4) -> float:
+    """Supersaturation of hydroxyapatite per growth unit, S, of a serum.
+
+    Speciates the serum with :func:`calcify_lib.chemistry.speciate_serum`
+    (normal albumin, magnesium and sodium) and converts its saturation index
+    with :func:`calcify_lib.nucleation.saturation_ratio_per_growth_unit`.
+    """
+    si = float(chemistry.speciate_serum(total_ca_mg_dl, phosphate_mg_dl, ph=ph).saturation_index(_PHASE))
+    return nucleation.saturation_ratio_per_growth_unit(si, _PHASE)
+
+
+def condition_saturation_ratio(condition: str, severity: float = 1.0) -> float:
+    """S of hydroxyapatite in the steady-state serum of a condition of :mod:`calcify_lib.homeostasis`."""
+    labs = homeostasis.steady_state(condition, severity)
+    return nucleation.saturation_ratio_per_growth_unit(labs.si_hydroxyapatite, _PHASE)
+
+
+def describe_duration(seconds: float) -> str:
+    """A waiting time in words, with a unit a reader can picture.
+
+    >>> describe_duration(90.0), describe_duration(3600.0), describe_duration(0.01)
+    ('1.5 minutes', '1 hour', 'under a second')
+    >>> describe_duration(400 * 86400.0), describe_duration(3e21), describe_duration(math.inf)
+    ('1.1 years', 'about 10^14 years', 'never (S ≤ 1)')
+    """
+    if math.isinf(seconds):
+        return "never (S ≤ 1)"
+    if seconds < 1.0:
+        return "under a second"
+    years = seconds / SECONDS_PER_YEAR
+    if years >= 1e6:
+        return f"about 10^{round(math.log10(years)):.0f} years"
+    for limit, unit, size in ((60.0, "second", 1.0), (3600.0, "minute", 60.0), (86400.0, "hour", 3600.0),
+                              (SECONDS_PER_YEAR, "day", 86400.0), (math.inf, "year", SECONDS_PER_YEAR)):
+        if seconds < limit:
+            value = seconds / size
+            number = f"{value:,.0f}" if value >= 10 else f"{value:.2g}"
+            return f"{number} {unit}" + ("" if number == "1" else "s")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _surface_label(surface: str) -> str:
+    return nucleation.SURFACES[surface].label
+
+
+def _surface_angle(surface: str) -> float:
+    return nucleation.SURFACES[surface].contact_angle_deg.value
+
+
+def nucleus_table(sera: dict[str, float]) -> Table:
+    """Homogeneous nucleation of hydroxyapatite in each serum: S, barrier, critical radius, growth units."""
+    rows = []
+    for name, s in sera.items():
+        radius = nucleation.critical_radius_nm(s)
+        units = nucleation.critical_nucleus_growth_units(s)
+        rows.append([name, f"{s:.2f}", f"{math.log(s):.2f}", f"{nucleation.nucleation_barrier_kt(s):.1f}",
+                     f"{radius:.2f}", f"{units:.0f}"])
+    return Table.build(
+        "Homogeneous nucleation of hydroxyapatite at 37 °C (calcify_lib.nucleation)",
+        ["serum", "S per growth unit", "ln S", "barrier ΔG*/kT", "critical radius r* (nm)",
+         "growth units in the nucleus"],
+        rows,
+    )
+
+
+def cluster_energy(ax, sera: dict[str, float], *, max_radius_nm: float = 1.6) -> None:
+    """ΔG(r)/kT of a spherical cluster against its radius, one curve per serum, the barrier marked."""
+    radius = np.linspace(0.0, max_radius_nm, 400)
+    colors = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
+    for (name, s), color in zip(sera.items(), colors):
+        energy = nucleation.cluster_free_energy_kt(radius, s)
+        ax.plot(radius, energy, color=color, lw=2, label=f"{name} (S = {s:.1f})")
+        r_star = nucleation.critical_radius_nm(s)
+        barrier = nucleation.nucleation_barrier_kt(s)
+        ax.plot([r_star], [barrier], "o", color=color)
+        ax.annotate(f"r* = {r_star:.2f} nm, ΔG* = {barrier:.0f} kT", (r_star, barrier), xytext=(8, 4),
+                    textcoords="offset points", fontsize=8, color=color)
+    ax.axhline(0.0, color="0.5", lw=0.8)
+    ax.set_xlim(0.0, max_radius_nm)
+    top = max(nucleation.nucleation_barrier_kt(s) for s in sera.values())
+    ax.set_ylim(-top, 1.4 * top)
+    ax.set_xlabel("cluster radius r (nm)")
+    ax.set_ylabel("free energy of the cluster ΔG/kT")
+    ax.legend(loc="lower left", fontsize=8)
+
+
+def surface_table() -> Table:
+    """The model's surfaces: contact angle, f(θ), the barrier factor, and where each angle comes from."""
+    rows = []
+    for key, surface in nucleation.SURFACES.items():
+        angle = surface.contact_angle_deg
+        status = angle.note.split(". ")[0].split(":")[0].split(" (")[0]
+        rows.append([surface.label, f"{angle.value:.0f}°", f"{nucleation.heterogeneous_factor(angle.value):.3f}",
+                     status.lower(), angle.citation])
+    return Table.build(
+        "Surfaces of calcify_lib.nucleation: contact angle θ and the factor f(θ) on the barrier "
+        "(the reasoning behind each angle is in its note in calcify_lib.nucleation.SURFACES)",
+        ["surface", "θ", "f(θ)", "status", "source"],
+        rows,
+    )
+
+
+def wetting(ax) -> None:
+    """f(θ) against the contact angle, with the model's surfaces marked."""
+    theta = np.linspace(0.0, 180.0, 361)
+    ax.plot(theta, [nucleation.heterogeneous_factor(t) for t in theta], color="0.25", lw=2)
+    for key, surface in nucleation.SURFACES.items():
+        angle = _surface_angle(key)
+        f = nucleation.heterogeneous_factor(angle)
+        ax.plot([angle], [f], "o", ms=8, color=_SURFACE_COLORS.get(key, "#000000"), label=f"{surface.label} ({angle:.0f}°)")
+    ax.set_xlim(0.0, 180.0)
+    ax.set_ylim(-0.02, 1.05)
+    ax.set_xticks(range(0, 181, 30))
+    ax.set_xlabel("contact angle θ (degrees)")
+    ax.set_ylabel("barrier factor f(θ)")
+    ax.legend(loc="lower right", fontsize=8)
+
+
+def _causes() -> tuple[str, ...]:
+    return tuple(c for c in homeostasis.CONDITIONS if c != "normal")
+
+
+def induction_map(ax, *, severity: float = 1.0) -> None:
+    """Induction time against S for every surface, with normal serum and the causes marked."""
+    s_normal = condition_saturation_ratio("normal")
+    marks = {c: condition_saturation_ratio(c, severity) for c in _causes()}
+    low, high = 0.9 * s_normal, 1.12 * max(marks.values())
+    s = np.linspace(low, high, 300)
+    for key, surface in nucleation.SURFACES.items():
+        angle = _surface_angle(key)
+        years = np.array([nucleation.induction_time_s(x, contact_angle_deg=angle) for x in s]) / SECONDS_PER_YEAR
+        ax.semilogy(s, years, color=_SURFACE_COLORS.get(key, "#000000"), ls=_SURFACE_STYLES.get(key, "-"),
+                    lw=2, label=surface.label)
+    for label, years in (("1 hour", 1.0 / (365.25 * 24)), ("1 year", 1.0), (f"{LIFETIME_YEARS:.0f} years", LIFETIME_YEARS)):
+        ax.axhline(years, color="0.6", lw=0.8, ls=":")
+        ax.annotate(label, (high, years), xytext=(-3, 2), textcoords="offset points", ha="right", fontsize=7, color="0.35")
+    ax.axvline(s_normal, color="#009E73", lw=1.5)
+    ax.annotate("normal", (s_normal, 1.0), xytext=(3, 0), textcoords="offset points", rotation=90,
+                fontsize=7, va="center", color="#009E73")
+    for condition, x in marks.items():
+        ax.axvline(x, color="0.45", lw=0.8, ls="--")
+        ax.annotate(_CONDITION_SHORT[condition], (x, 1e-5), xytext=(3, 0), textcoords="offset points",
+                    rotation=90, fontsize=7, va="bottom", color="0.3")
+    ax.set_xlim(low, high)
+    ax.set_ylim(1e-6, 1e16)
+    ax.set_xlabel("supersaturation of hydroxyapatite per growth unit, S")
+    ax.set_ylabel("induction time (years)")
+    ax.legend(loc="upper right", fontsize=8)
+
+
+def sera_table(*, severity: float = 1.0) -> Table:
+    """For normal serum and each cause: labs, S, and the induction time on every surface."""
+    surfaces = tuple(nucleation.SURFACES)
+    rows = []
+    for condition in homeostasis.CONDITIONS:
+        labs = homeostasis.steady_state(condition, 0.0 if condition == "normal" else severity)
+        s = nucleation.saturation_ratio_per_growth_unit(labs.si_hydroxyapatite, _PHASE)
+        times = [describe_duration(nucleation.induction_time_s(s, contact_angle_deg=_surface_angle(k)))
+                 for k in surfaces]
+        rows.append([CONDITION_LABELS[condition], f"{labs.total_ca_mg_dl:.1f}", f"{labs.phosphate_mg_dl:.1f}",
+                     f"{labs.si_hydroxyapatite:+.2f}", f"{s:.2f}", *times])
+    return Table.build(
+        f"Waiting time for the first hydroxyapatite nucleus (homeostasis model, severity {severity:g}, untreated)",
+        ["serum", "Ca (mg/dL)", "P (mg/dL)", "SI HAP", "S", *(f"wait: {_SURFACE_SHORT[k]}" for k in surfaces)],
+        rows,
+    )
+
+
+def _blood_is_normal(total_ca_mg_dl: float, phosphate_mg_dl: float) -> bool:
+    ca_low, ca_high = (k.value for k in REFERENCE_RANGES_MG_DL["calcium"])
+    p_low, p_high = (k.value for k in REFERENCE_RANGES_MG_DL["phosphate"])
+    return ca_low <= total_ca_mg_dl <= ca_high and p_low <= phosphate_mg_dl <= p_high
+
+
+#: The surfaces of :data:`calcify_lib.nucleation.SURFACES` that belong to healthy tissue:
+#: the lining of the vessels and the collagen of intact extracellular matrix.
+HEALTHY_TISSUE_SURFACES = ("healthy_endothelium", "collagen")
+
+
+def verdict(total_ca_mg_dl: float, phosphate_mg_dl: float, surface: str) -> str:
+    """Which face of calcification a blood and a surface illustrate, in words.
+
+    The blood is normal when total calcium and phosphate both lie in the
+    adult reference ranges; the tissue is healthy on the surfaces of
+    :data:`HEALTHY_TISSUE_SURFACES`.  Mineral "forms" when the first nucleus
+    comes within :data:`LIFETIME_YEARS`.
+    """
+    s = serum_saturation_ratio(total_ca_mg_dl, phosphate_mg_dl)
+    years = nucleation.induction_time_s(s, contact_angle_deg=_surface_angle(surface)) / SECONDS_PER_YEAR
+    normal_blood = _blood_is_normal(total_ca_mg_dl, phosphate_mg_dl)
+    healthy = surface in HEALTHY_TISSUE_SURFACES
+    if years >= LIFETIME_YEARS:
+        if normal_blood:
+            return "No calcification: normal blood on this surface waits longer than a lifetime."
+        return "Abnormal blood, yet on this surface the first crystal still takes longer than a lifetime."
+    if normal_blood and not healthy:
+        return "Dystrophic: a damaged surface nucleates mineral from normal blood."
+    if not normal_blood and healthy:
+        return "Metastatic: the blood is supersaturated enough to nucleate on healthy tissue."
+    if not normal_blood:
+        return "Mixed: abnormal blood on a damaged surface; both faces at once, faster than either alone."
+    return ("Borderline: calcium and phosphate are each within their reference ranges, yet together they "
+            "nucleate on this healthy surface within a lifetime in the model. Near the top of both ranges the "
+            "model's absolute times are least trustworthy: real serum's inhibitors matter most here.")
+
+
+def _powers_html(text: str) -> str:
+    """Escape text for HTML and write "10^15" as a superscript power."""
+    return re.sub(r"10\^(\d+)", r"10<sup>\1</sup>", html.escape(text))
+
+
+def nucleation_readout_html(total_ca_mg_dl: float, phosphate_mg_dl: float, surface: str) -> str:
+    """The explorer's readout: S, barrier, critical radius, waiting time and verdict, from the model."""
+    s = serum_saturation_ratio(total_ca_mg_dl, phosphate_mg_dl)
+    angle = _surface_angle(surface)
+    barrier = nucleation.nucleation_barrier_kt(s, contact_angle_deg=angle)
+    radius = nucleation.critical_radius_nm(s)
+    wait = describe_duration(nucleation.induction_time_s(s, contact_angle_deg=angle))
+    return (
+        f"S = <strong>{s:.2f}</strong> per growth unit; barrier <strong>{barrier:.1f} kT</strong> "
+        f"(f(θ) = {nucleation.heterogeneous_factor(angle):.3f} at θ = {angle:.0f}°); critical radius "
+        f"<strong>{radius:.2f} nm</strong>; first nucleus in <strong>{_powers_html(wait)}</strong>.<br>"
+        f'<span class="cx-verdict"><strong>{html.escape(verdict(total_ca_mg_dl, phosphate_mg_dl, surface))}'
+        "</strong></span>"
+    )
+
+
+def two_faces_explorer(
+    *,
+    ca_values_mg_dl: tuple[float, ...] = (8.5, 9.5, 10.5, 11.5, 12.5, 13.5, 14.5),
+    phosphate_values_mg_dl: tuple[float, ...] = (2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5),
+    initial: tuple[float, float, str] = (9.5, 3.5, "healthy_endothelium"),
+) -> Explorer:
+    """Blood (calcium, phosphate) × surface → barrier, critical nucleus, waiting time and verdict.
+
+    One picture per surface: its induction-time curve against S.  A dot
+    marks the chosen blood's S on the curve.
+    """
+    import matplotlib.pyplot as plt
+
+    sera = {(c, p): serum_saturation_ratio(c, p) for c in ca_values_mg_dl for p in phosphate_values_mg_dl}
+    low, high = 0.95 * min(sera.values()), 1.05 * max(sera.values())
+    grid = np.linspace(low, high, 300)
+    pictures = {}
+    for key, surface in nucleation.SURFACES.items():
+        angle = _surface_angle(key)
+        fig, ax = plt.subplots(figsize=(6.0, 3.6), layout="constrained", dpi=80)
+        years = np.array([nucleation.induction_time_s(x, contact_angle_deg=angle) for x in grid]) / SECONDS_PER_YEAR
+        ax.semilogy(grid, years, color=_SURFACE_COLORS.get(key, "#000000"), lw=2)
+        for label, y in (("1 hour", 1.0 / (365.25 * 24)), ("1 year", 1.0), (f"{LIFETIME_YEARS:.0f} years", LIFETIME_YEARS)):
+            ax.axhline(y, color="0.6", lw=0.8, ls=":")
+            ax.annotate(label, (high, y), xytext=(-3, 2), textcoords="offset points", ha="right", fontsize=7)
+        ax.set_xlim(low, high)
+        ax.set_ylim(1e-8, 1e18)
+        ax.set_title(f"{surface.label} (θ = {angle:.0f}°)", fontsize=9)
+        ax.set_xlabel("supersaturation of hydroxyapatite per growth unit, S")
+        ax.set_ylabel("wait for first nucleus (years)")
+        fig.canvas.draw()
+        places = {}
+        for setting, s in sera.items():
+            y = nucleation.induction_time_s(s, contact_angle_deg=angle) / SECONDS_PER_YEAR
+            places[setting] = figure_fraction(ax, s, min(max(y, 1e-8), 1e18))
+        pictures[key] = (figure_png(fig, dpi=80, colors=32), places)
+        plt.close(fig)
+
+    def render(ca_mg_dl: float, phosphate_mg_dl: float, surface: str) -> View:
+        png, places = pictures[surface]
+        s = sera[(ca_mg_dl, phosphate_mg_dl)]
+        wait = describe_duration(nucleation.induction_time_s(s, contact_angle_deg=_surface_angle(surface)))
+        alt = (f"Waiting time against S on {_surface_label(surface)}; the dot marks calcium {ca_mg_dl:.1f} and "
+               f"phosphate {phosphate_mg_dl:.1f} mg/dL, S {s:.2f}, first nucleus in {wait}.")
+        return View(png=png, alt=alt, readout_html=nucleation_readout_html(ca_mg_dl, phosphate_mg_dl, surface),
+                    markers=(Marker(*places[(ca_mg_dl, phosphate_mg_dl)], f"S = {s:.2f}", "#000000"),))
+
+    description = (
+        "The curve is the expected wait for the first hydroxyapatite nucleus (log scale) against the "
+        "supersaturation per growth unit S, on the chosen surface, from classical nucleation theory "
+        "(calcify_lib.nucleation). The dot is the chosen blood, speciated at pH 7.4 with normal albumin and "
+        "magnesium. Dotted lines mark an hour, a year and a lifetime. Absolute times are uncertain by "
+        "orders of magnitude; compare settings with each other."
+    )
+    surfaces = tuple((key, s.label) for key, s in nucleation.SURFACES.items())
+    return Explorer(
+        "Two faces: blood against surface",
+        description,
+        [
+            Slider("ca_mg_dl", "Calcium", tuple(float(v) for v in ca_values_mg_dl), float(initial[0]), describe_ca),
+            Slider("phosphate_mg_dl", "Phosphate", tuple(float(v) for v in phosphate_values_mg_dl),
+                   float(initial[1]), describe_phosphate),
+            Choice("surface", "Surface", surfaces, initial[2]),
+        ],
+        render,
+    )
