@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_chemistry.py
 
-Targets from issue 3: one ``speciate`` under 1 ms median; a 100 x 100
+Targets (README): one ``speciate`` under 1 ms median; a 100 x 100
 calcium-phosphate grid of saturation indices under 200 ms.  Each case is
 warmed up once, then timed ``repeat`` times with ``time.perf_counter``; the
 median and the 90th percentile are printed.  Record the numbers in the README

@@ -18,8 +18,8 @@ that was used to extract it from solubility measurements: the same
 solution, speciated with other ion-pair constants, gives other free-ion
 activities and so another Ksp.  This module therefore follows one school,
 the calcium-phosphate programme of the US National Bureau of Standards
-(Brown, Moreno, Gregory, McDowell, Tung), as ``reference-values.md``
-recommends: the phosphoric-acid constants of Bates (:cite:`bates1951first`,
+(Brown, Moreno, Gregory, McDowell, Tung), whose constants were measured
+and fitted together: the phosphoric-acid constants of Bates (:cite:`bates1951first`,
 :cite:`bates1943acidic`), the calcium ion pairs of Moreno, Gregory and Brown
 (:cite:`moreno1966solubility`) and the solubility products measured in the
 same laboratory (:cite:`mcdowell1977solubility`, :cite:`gregory1974solubility`,

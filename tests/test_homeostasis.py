@@ -1,8 +1,7 @@
 """The whole-body calcium-phosphate model: normal physiology, the diseases, their treatment, soundness.
 
-Reference ranges and typical values are those of
-/work/shared/science/reference-values.md (sections 3.1 and 3.6), each with
-its source in a comment.
+Reference ranges and typical values come from the cited sources named in the
+comments (the same keys as in references.bib).
 """
 
 from __future__ import annotations
@@ -23,8 +22,8 @@ from calcify_lib.units import ca_mg_dl_to_mmol_l, phosphate_mg_dl_to_mmol_l
 # Adult reference ranges.
 CA_MG_DL = tuple(c.value for c in REFERENCE_RANGES_MG_DL["calcium"])  # 8.5-10.5, Kratz 2004
 PHOSPHATE_MG_DL = tuple(c.value for c in REFERENCE_RANGES_MG_DL["phosphate"])  # 2.6-4.5, Kratz 2004
-IONIZED_CA_MMOL_L = (1.1, 1.3)  # reference-values.md 3.1
-PTH_PG_ML = (15.0, 65.0)  # intact PTH, reference-values.md 3.1
+IONIZED_CA_MMOL_L = (1.1, 1.3)  # kratz2004laboratory
+PTH_PG_ML = (15.0, 65.0)  # intact PTH, kratz2004laboratory
 CALCITRIOL_PG_ML = (18.0, 64.0)  # 1,25-(OH)2-D, men (women to 78), Mayo Clinic Labs
 
 SEVERITIES = tuple(np.linspace(0.0, 2.0, 9))
@@ -50,7 +49,7 @@ def _inside(value, bounds):
 
 # ------------------------------------------------------------------ the entry points
 
-def test_the_conditions_and_treatments_are_exactly_those_of_the_issue():
+def test_the_model_offers_the_five_causes_and_seven_treatments_the_chapters_name():
     assert h.CONDITIONS == ("normal", "primary_hyperparathyroidism", "vitamin_d_intoxication",
                             "sarcoidosis", "chronic_kidney_disease", "bone_destruction")
     assert h.TREATMENTS == ("phosphate_binder", "dialysis", "cinacalcet", "parathyroidectomy",

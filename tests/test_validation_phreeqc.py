@@ -6,8 +6,8 @@ from low to high clinical levels, with and without magnesium:
 
 1. **Against PHREEQC's own database** (``phreeqc.dat``: other ion-pair
    constants, WATEQ Debye-Hückel activity coefficients for the major ions,
-   another hydroxyapatite Ksp).  This is the independent check; the issue's
-   tolerances apply: free Ca²⁺ within 4 %, HPO₄²⁻ and H₂PO₄⁻ within 5 %, PO₄³⁻
+   another hydroxyapatite Ksp).  This is the independent check; the project's
+   validation tolerances apply: free Ca²⁺ within 4 %, HPO₄²⁻ and H₂PO₄⁻ within 5 %, PO₄³⁻
    within 0.15 log units, ionic strength within 5 %, and the slopes of the
    hydroxyapatite SI against pH, log[Ca] and log[P] within 5 %.  Absolute SI
    is not compared: it depends on the Ksp each database carries (see the
