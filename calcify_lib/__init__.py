@@ -26,7 +26,7 @@ Modules, named after the science they hold:
 ``figures``
     The book's figures, explorers and tables: one module per chapter.
 ``cited``
-    :class:`CitedConstant`, a number with its unit, temperature and source.
+    :class:`~calcify_lib.cited.CitedConstant`, a number with its unit, temperature and source.
 
 Every constant is a :class:`~calcify_lib.cited.CitedConstant` whose
 citation key resolves in the repository's ``references.bib``.

@@ -5,17 +5,23 @@ every phosphate as a free ion.  This module computes what is really there.
 
 Speciation
 ----------
-:func:`speciate` distributes total calcium, magnesium, sodium and phosphate
-among the free ions and the ion pairs
+:func:`speciate` distributes total calcium, magnesium, sodium and inorganic
+phosphate (what the laboratory reports as "phosphate": orthophosphate, not the
+several-fold larger total phosphorus that includes phospholipid) among the free
+ions and the ion pairs
 
 * phosphoric acid's four forms H₃PO₄, H₂PO₄⁻, HPO₄²⁻, PO₄³⁻ (three dissociations);
 * water: H⁺ (set by the pH) and OH⁻;
 * CaHPO₄⁰, CaH₂PO₄⁺, CaPO₄⁻, MgHPO₄⁰ and NaHPO₄⁻;
-* optionally calcium bound to albumin (the rest of serum's protein binding
-  and small-anion complexes folded in, see :data:`ALBUMIN_CA_ASSOCIATION_L_MOL`),
+* optionally calcium bound to albumin (globulin binding folded in), with a
+  constant that falls as the pH falls: a proton on the site's imidazole
+  closes it (:data:`ALBUMIN_SITE_PKA`);
+* optionally citrate (Cit³⁻, HCit²⁻, CaCit⁻, MgCit⁻, NaCit²⁻) and bicarbonate
+  (HCO₃⁻, CO₃²⁻, CaHCO₃⁺, CaCO₃⁰), the complexed calcium of plasma
+  (:data:`LIGAND_COMPLEXES`),
 
-so that the mass balances on total calcium, magnesium, sodium and phosphate
-close to better than 1e-9 relative.  Activities use the Davies equation at
+so that the mass balances on total calcium, magnesium, sodium, phosphate,
+citrate and bicarbonate close to better than 1e-9 relative.  Activities use the Davies equation at
 the ionic strength the composition itself produces; when no chloride is
 given, chloride balances the charge.  The constants, one consistent set
 from the NBS calcium-phosphate programme, are in
@@ -51,10 +57,26 @@ Assumptions and limits
 * Davies activity coefficients: good to a few per cent up to an ionic
   strength of about 0.1-0.2 mol/L, refused above 0.5 mol/L.  Neutral species
   have γ = 1.
-* No carbonate, citrate, lactate or sulfate complexes, no MgPO₄⁻ or
-  MgH₂PO₄⁺; potassium is not a separate input (count it with sodium).
-* Albumin binds only calcium (not magnesium), with a pH-independent
-  constant, and is left out of the charge balance and the ionic strength.
+* Citrate and bicarbonate are optional inputs (default 0: a protein-free,
+  ligand-free solution, as in the PHREEQC validation); :func:`speciate_serum`
+  supplies plasma's.  Bicarbonate is the total of HCO₃⁻, CO₃²⁻ and their
+  calcium complexes at the given pH; CO₂ and pCO₂ are not modelled, nor are
+  magnesium's carbonate complexes.  No lactate or sulfate complexes, no
+  MgPO₄⁻ or MgH₂PO₄⁺; potassium is not a separate input (count it with sodium).
+* Albumin binds only calcium (not magnesium), and is left out of the charge
+  balance and the ionic strength.  Its pH dependence is one proton-competition
+  step fitted to the measured slope of serum over pH 7.2-7.6; outside about
+  6.8-7.8 the measured dependence is not log-linear (an inverse S,
+  and albumin's neutral-to-basic transition near pH 8), so treat ionized
+  calcium there as an extrapolation.
+* No phosphate is bound to protein.  In normal serum the model has about
+  84 % of inorganic phosphate free (as H₂PO₄⁻/HPO₄²⁻), 5 % in calcium pairs,
+  5 % as MgHPO₄⁰ and 6 % as NaHPO₄⁻; the classic ultrafiltration partition
+  (Walser, 1961) is about half free, a third complexed and 10-15 % protein
+  bound.  No cited binding constant for phosphate on protein was found, so
+  free phosphate is probably overstated by up to a factor of about 1.7
+  (0.2 log units), and each phase's SI by up to about 0.2 per phosphate in
+  its formula.
 * Equilibrium only: an SI above zero says a phase may form, not that it
   will.  Kinetics and inhibitors are outside this module.
 * Validated against PHREEQC for pH 6.8-7.8 (``tests/test_validation_phreeqc.py``);
@@ -65,11 +87,11 @@ from __future__ import annotations
 
 import math
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ._validation import check_number, check_real
+from ._validation import Range, accepts
 from .cited import CitedConstant
 from .thermodynamics import (
     DAVIES_LINEAR_COEFFICIENT,
@@ -84,6 +106,7 @@ from .thermodynamics import (
     phosphoric_acid_pka,
     water_log_kw,
 )
+from .thermodynamics import _KCAL, _KELVIN, IonPair, _vant_hoff
 
 __all__ = [
     "GAS_CONSTANT_J_MOL_K",
@@ -123,6 +146,8 @@ SPECIES: dict[str, int] = {
     "H3PO4": 0, "H2PO4-": -1, "HPO4-2": -2, "PO4-3": -3,
     "CaHPO4": 0, "CaH2PO4+": 1, "CaPO4-": -1, "MgHPO4": 0, "NaHPO4-": -1,
     "Ca-albumin": 0,
+    "Cit-3": -3, "HCit-2": -2, "CaCit-": -1, "MgCit-": -1, "NaCit-2": -2,
+    "HCO3-": -1, "CO3-2": -2, "CaHCO3+": 1, "CaCO3": 0,
 }
 
 _TEMPERATURE_RANGE_C = (0.0, 100.0)
@@ -134,7 +159,25 @@ _ALBUMIN_RANGE_G_L = (0.0, 100.0)
 # ionic-strength limit of the Davies equation bounds them in practice.
 _SALT_RANGE_MMOL_L = (0.0, 500.0)
 
+_TEMPERATURE_C = Range(*_TEMPERATURE_RANGE_C, "°C", kind="number")
+_PH = Range(*_PH_RANGE, "(pH units)")
+_CONCENTRATION_MMOL_L = Range(*_CONCENTRATION_RANGE_MMOL_L, "mmol/L")
+_SALT_MMOL_L = Range(_CONCENTRATION_RANGE_MMOL_L[0], _SALT_RANGE_MMOL_L[1], "mmol/L")
+_ALBUMIN_G_L = Range(*_ALBUMIN_RANGE_G_L, "g/L")
+# Citrate: about 0.1 mmol/L in plasma; citrate-anticoagulated blood carries 10-20 mmol/L.
+_CITRATE_MMOL_L = Range(0.0, 30.0, "mmol/L")
+# What speciate_grid accepts: every argument but the temperature may be an array.
+_SPECIATION_GRID = {
+    "ca_mmol_l": _CONCENTRATION_MMOL_L, "phosphate_mmol_l": _CONCENTRATION_MMOL_L, "ph": _PH,
+    "temperature_c": _TEMPERATURE_C, "na_mmol_l": _SALT_MMOL_L, "mg_mmol_l": _CONCENTRATION_MMOL_L,
+    "cl_mmol_l": replace(_SALT_MMOL_L, optional=True), "albumin_g_l": _ALBUMIN_G_L,
+    "citrate_mmol_l": _CITRATE_MMOL_L, "bicarbonate_mmol_l": _CONCENTRATION_MMOL_L,
+}
+# What speciate accepts: the same, one number each.
+_SPECIATION = {name: replace(declared, kind="number") for name, declared in _SPECIATION_GRID.items()}
 
+
+@accepts(temperature_c=_TEMPERATURE_C)
 def hydroxyapatite_log_ksp(temperature_c: float = 37.0) -> float:
     """log10 Ksp of hydroxyapatite, per Ca₅(PO₄)₃OH (:cite:`mcdowell1977solubility`).
 
@@ -174,6 +217,7 @@ class PhosphateFractions:
         return dict(zip(PHOSPHATE_SPECIES, (self.h3po4, self.h2po4, self.hpo4, self.po4)))
 
 
+@accepts(ph=_PH, temperature_c=_TEMPERATURE_C)
 def phosphate_fractions(ph: float | np.ndarray, temperature_c: float = 37.0) -> PhosphateFractions:
     """Share of total phosphate present as H₃PO₄, H₂PO₄⁻, HPO₄²⁻ and PO₄³⁻.
 
@@ -203,7 +247,7 @@ def phosphate_fractions(ph: float | np.ndarray, temperature_c: float = 37.0) -> 
     >>> round(f.hpo4, 3), f"{f.po4:.2e}"
     (0.623, '8.89e-06')
     """
-    ph_value = check_real("ph", ph, low=_PH_RANGE[0], high=_PH_RANGE[1], unit="(pH units)")
+    ph_value = ph
     pka1, pka2, pka3 = phosphoric_acid_pka(temperature_c)
     # Work in log space relative to the most abundant term to avoid overflow.
     log_terms = np.stack(
@@ -233,24 +277,125 @@ def phosphate_fractions(ph: float | np.ndarray, temperature_c: float = 37.0) -> 
 ALBUMIN_MOLAR_MASS_G_MOL = CitedConstant(
     66_438.0, "g/mol", None, "peters1996albumin",
     "Molar mass of human serum albumin from its amino-acid sequence (585 residues).",
+    basis="derived",
 )
 ALBUMIN_CA_SITES_PER_MOLECULE = CitedConstant(
     12.0, "1 (sites per albumin molecule)", 37.0, "pedersen1971binding",
     "12 ± 1 identical, independent calcium sites per albumin at pH 7.4, ionic strength 0.15-0.16.",
+    basis="measured", uncertainty=1.0,
 )
 ALBUMIN_CA_ASSOCIATION_L_MOL = CitedConstant(
-    165.5, "L/mol (apparent, per site, free Ca in mol/L)", 37.0, "moore1970ionized",
-    "Effective per-site constant, set so that normal serum (total Ca 2.35, phosphate 1.2, "
-    "Mg 0.85 mmol/L, albumin 40 g/L, pH 7.4) has Moore's mean ionized calcium, 1.14 mmol/L "
-    "(48.5 %; about half, as mamedova2024calcium summarises). Pedersen's purified albumin gives "
-    "90-100 L/mol; the larger effective value also carries globulin binding and the citrate, "
-    "bicarbonate and lactate complexes this model omits. Binding is taken as temperature "
-    "independent (ΔH° = 0, pedersen1972temperature) and pH independent.",
+    295.6, "L/mol (per site with its imidazole deprotonated; free Ca in mol/L)", 37.0,
+    "moore1970ionized",
+    "Intrinsic per-site constant of the deprotonated site, set so that normal serum (NORMAL_SERUM: "
+    "total Ca 2.35, phosphate 1.2, Mg 0.85, citrate 0.116, bicarbonate 24 mmol/L, albumin 40 g/L, "
+    "pH 7.4) has Moore's mean ionized calcium, 1.14 mmol/L. At pH 7.4 the effective constant "
+    "K/(1 + 10^(pKa - pH)) is 132 L/mol; Pedersen's purified albumin gives 90-100 L/mol, and the "
+    "larger effective value carries globulin binding (about a fifth of protein-bound calcium, "
+    "moore1970ionized), which this model lumps with albumin. Taken as temperature independent "
+    "(ΔH° = 0, pedersen1972temperature).",
+    basis="set",
+)
+ALBUMIN_SITE_PKA = CitedConstant(
+    7.495, "(pH units)", 37.0, "thode1982evaluation",
+    "pKa of the proton that closes albumin's calcium site (an imidazole, pedersen1972temperature), "
+    "set so that at constant total calcium d log10[Ca2+]/dpH = -0.221 over pH 7.2-7.6 in normal "
+    "serum, the mean slope measured in serum and venous blood equilibrated at two pCO2 values "
+    "(n = 124; ± 0.040, 2 SD).",
+    basis="set",
+)
+
+#: The measured slope d log10[Ca²⁺]/dpH of serum at constant total calcium that
+#: :data:`ALBUMIN_SITE_PKA` is set to reproduce (the basis of laboratories' pH correction
+#: of ionized calcium).
+SERUM_IONIZED_CA_PH_SLOPE = CitedConstant(
+    -0.221, "1 (log10 units per pH unit)", 37.0, "thode1982evaluation",
+    "Mean slope d log10 c(Ca2+)/dpH at constant total calcium, measured in serum (n = 104) and "
+    "venous blood (n = 20) equilibrated at two pCO2 values; ± 0.040 is 2 SD.",
+    basis="measured", uncertainty=0.040,
 )
 
 
 def _albumin_sites_mol_l(albumin_g_l):
     return albumin_g_l / ALBUMIN_MOLAR_MASS_G_MOL.value * ALBUMIN_CA_SITES_PER_MOLECULE.value
+
+# ------------------------------------------------------- citrate and bicarbonate
+
+#: Complexes of calcium with the small anions of plasma, and the reactions that compete
+#: with them for those anions, keyed by the species formed.  Each is an
+#: :class:`~calcify_lib.thermodynamics.IonPair` (log10 K at zero ionic strength, in L/mol,
+#: and ΔH° for van't Hoff).  Citrate: NIST SRD 46 as carried by PHREEQC's minteq.v4.dat;
+#: bicarbonate and carbonate: phreeqc.dat.
+LIGAND_COMPLEXES: dict[str, IonPair] = {
+    "CaCit-": IonPair(
+        "Ca+2", "Cit-3",
+        CitedConstant(4.87, "1 (log10 of L/mol)", 25.0, "martell2004nist46",
+                      "Ca+2 + Cit-3 = CaCit-, log10 K = 4.87 at 25 °C and zero ionic strength "
+                      "(minteq.v4.dat, source NIST46.2).", basis="measured"),
+        CitedConstant(-8.368, "kJ/mol", 25.0, "martell2004nist46",
+                      "ΔH° of Ca+2 + Cit-3 = CaCit- (minteq.v4.dat, source NIST46.2).", basis="measured"),
+    ),
+    "MgCit-": IonPair(
+        "Mg+2", "Cit-3",
+        CitedConstant(4.89, "1 (log10 of L/mol)", 25.0, "martell2004nist46",
+                      "Mg+2 + Cit-3 = MgCit-, log10 K = 4.89 at 25 °C: magnesium competes with "
+                      "calcium for citrate almost equally (minteq.v4.dat, NIST46.2).", basis="measured"),
+        CitedConstant(8.368, "kJ/mol", 25.0, "martell2004nist46",
+                      "ΔH° of Mg+2 + Cit-3 = MgCit- (minteq.v4.dat, source NIST46.2).", basis="measured"),
+    ),
+    "NaCit-2": IonPair(
+        "Na+", "Cit-3",
+        CitedConstant(1.03, "1 (log10 of L/mol)", 25.0, "martell2004nist46",
+                      "Na+ + Cit-3 = NaCit-2, log10 K = 1.03 at 25 °C (minteq.v4.dat, source "
+                      "SCD 2.62); weak, but sodium is 140 mmol/L.", basis="measured"),
+        CitedConstant(-2.8033, "kJ/mol", 25.0, "martell2004nist46",
+                      "ΔH° of Na+ + Cit-3 = NaCit-2 (minteq.v4.dat, source SCD 2.62).", basis="measured"),
+    ),
+    "HCit-2": IonPair(
+        "H+", "Cit-3",
+        CitedConstant(6.396, "1 (log10 of L/mol)", 25.0, "martell2004nist46",
+                      "H+ + Cit-3 = HCit-2, pKa3 of citric acid 6.396 at 25 °C (minteq.v4.dat, "
+                      "NIST46.2); the doubly protonated forms are negligible above pH 6.", basis="measured"),
+        CitedConstant(3.3472, "kJ/mol", 25.0, "martell2004nist46",
+                      "ΔH° of H+ + Cit-3 = HCit-2 (minteq.v4.dat, source NIST46.2).", basis="measured"),
+    ),
+    "CaHCO3+": IonPair(
+        "Ca+2", "HCO3-",
+        CitedConstant(11.435 - 10.329, "1 (log10 of L/mol)", 25.0, "parkhurst2013phreeqc",
+                      "Ca+2 + HCO3- = CaHCO3+, log10 K = 1.106 at 25 °C: phreeqc.dat's "
+                      "Ca+2 + CO3-2 + H+ = CaHCO3+ (11.435) less CO3-2 + H+ = HCO3- (10.329).",
+                      basis="derived"),
+        CitedConstant((-0.871 + 3.561) * _KCAL, "kJ/mol", 25.0, "parkhurst2013phreeqc",
+                      "ΔH° = -0.871 - (-3.561) = +2.69 kcal/mol, from the same two reactions of "
+                      "phreeqc.dat (its analytic expression gives log10 K = 1.17 at 37 °C; "
+                      "van't Hoff gives 1.18).", basis="derived"),
+    ),
+    "CaCO3": IonPair(
+        "Ca+2", "CO3-2",
+        CitedConstant(3.224, "1 (log10 of L/mol)", 25.0, "parkhurst2013phreeqc",
+                      "Ca+2 + CO3-2 = CaCO3(0), log10 K = 3.224 at 25 °C (phreeqc.dat).", basis="measured"),
+        CitedConstant(3.545 * _KCAL, "kJ/mol", 25.0, "parkhurst2013phreeqc",
+                      "ΔH° = +3.545 kcal/mol (phreeqc.dat).", basis="measured"),
+    ),
+    "HCO3-": IonPair(
+        "H+", "CO3-2",
+        CitedConstant(10.329, "1 (log10 of L/mol)", 25.0, "parkhurst2013phreeqc",
+                      "CO3-2 + H+ = HCO3-, pKa2 of carbonic acid 10.329 at 25 °C (phreeqc.dat).",
+                      basis="measured"),
+        CitedConstant(-3.561 * _KCAL, "kJ/mol", 25.0, "parkhurst2013phreeqc",
+                      "ΔH° = -3.561 kcal/mol (phreeqc.dat).", basis="measured"),
+    ),
+}
+
+# _Constants field name of each complex (k_<name>).
+_COMPLEX_FIELDS = {"cacit": "CaCit-", "mgcit": "MgCit-", "nacit": "NaCit-2", "hcit": "HCit-2",
+                   "cahco3": "CaHCO3+", "caco3": "CaCO3", "hco3": "HCO3-"}
+
+
+def _complex_log_k(field_name: str, temperature_c: float) -> float:
+    data = LIGAND_COMPLEXES[_COMPLEX_FIELDS[field_name]]
+    return _vant_hoff(data.log_k.value, data.log_k.temperature_c + _KELVIN,
+                      data.enthalpy_kj_mol.value, temperature_c + _KELVIN)
 
 
 # ------------------------------------------------------------------ speciation
@@ -261,7 +406,10 @@ class Speciation:
 
     Every concentration is in mmol/L.  From :func:`speciate` the fields are
     floats; from :func:`speciate_grid` they are numpy arrays of the
-    broadcast shape of the inputs.
+    broadcast shape of the inputs.  "Phosphate" is inorganic phosphate
+    (orthophosphate), what the laboratory reports; none of it is bound to
+    protein in this model, although about 10-15 % is in serum (see
+    :func:`speciate_serum`).
 
     Attributes
     ----------
@@ -269,6 +417,8 @@ class Speciation:
         The totals given.
     ph, temperature_c, albumin_g_l : float or array
         The conditions given.
+    citrate_mmol_l, bicarbonate_mmol_l : float or array
+        The total citrate and bicarbonate given (0 unless given).
     cl_mmol_l : float or array
         Chloride: as given, or as needed to balance the charge.
     free_ca_mmol_l : float or array
@@ -278,7 +428,7 @@ class Speciation:
     ionic_strength_mol_l : float or array
         I = ½ Σ cᵢ zᵢ², from the composition.
     activity_coefficients : dict
-        Davies γ keyed by charge (-3 to 3; γ depends on |z| only).
+        Davies γ keyed by charge (-3 to 3; γ depends on \\|z\\| only).
     """
 
     ca_mmol_l: float | np.ndarray
@@ -288,6 +438,8 @@ class Speciation:
     na_mmol_l: float | np.ndarray
     mg_mmol_l: float | np.ndarray
     albumin_g_l: float | np.ndarray
+    citrate_mmol_l: float | np.ndarray
+    bicarbonate_mmol_l: float | np.ndarray
     cl_mmol_l: float | np.ndarray
     free_ca_mmol_l: float | np.ndarray
     species_mmol_l: dict[str, float | np.ndarray]
@@ -309,7 +461,7 @@ class Speciation:
         return self.activity_coefficients[SPECIES[species]] * self.species_mmol_l[species] * 1e-3
 
     def log_iap(self, phase: str) -> float | np.ndarray:
-        """log10 of the ion activity product of ``phase`` (see :data:`PHASES`).
+        """log10 of the ion activity product of ``phase`` (see :data:`~calcify_lib.thermodynamics.PHASES`).
 
         Returns -inf when an ion of the phase is absent (zero calcium or phosphate).
         """
@@ -347,16 +499,20 @@ class Speciation:
         return self.log_iap(phase) - self._log_ksp[phase]
 
     def mass_balance_residuals(self) -> dict[str, float | np.ndarray]:
-        """Relative error of each mass balance (Ca, Mg, Na, P): (recomputed total - given) / given.
+        """Relative error of each mass balance (Ca, Mg, Na, P, citrate, bicarbonate): (recomputed - given) / given.
 
         Totals below 1e-200 mmol/L (far below one ion per cubic kilometre) are compared
         absolutely: converting them to mol/L underflows, and a relative error means nothing there.
         """
         s = self.species_mmol_l
         sums = {
-            "Ca": (s["Ca+2"] + s["CaHPO4"] + s["CaH2PO4+"] + s["CaPO4-"] + s["Ca-albumin"], self.ca_mmol_l),
-            "Mg": (s["Mg+2"] + s["MgHPO4"], self.mg_mmol_l),
-            "Na": (s["Na+"] + s["NaHPO4-"], self.na_mmol_l),
+            "Ca": (s["Ca+2"] + s["CaHPO4"] + s["CaH2PO4+"] + s["CaPO4-"] + s["Ca-albumin"]
+                   + s["CaCit-"] + s["CaHCO3+"] + s["CaCO3"], self.ca_mmol_l),
+            "Mg": (s["Mg+2"] + s["MgHPO4"] + s["MgCit-"], self.mg_mmol_l),
+            "Na": (s["Na+"] + s["NaHPO4-"] + s["NaCit-2"], self.na_mmol_l),
+            "citrate": (s["Cit-3"] + s["HCit-2"] + s["CaCit-"] + s["MgCit-"] + s["NaCit-2"],
+                        self.citrate_mmol_l),
+            "bicarbonate": (s["HCO3-"] + s["CO3-2"] + s["CaHCO3+"] + s["CaCO3"], self.bicarbonate_mmol_l),
             "P": (sum(s[k] for k in PHOSPHATE_SPECIES) + s["CaHPO4"] + s["CaH2PO4+"] + s["CaPO4-"]
                   + s["MgHPO4"] + s["NaHPO4-"], self.phosphate_mmol_l),
         }
@@ -397,6 +553,14 @@ class _Constants:
     k_nahpo4: float
     davies_a: float
     k_albumin: float
+    albumin_pka: float
+    k_cacit: float
+    k_mgcit: float
+    k_nacit: float
+    k_hcit: float
+    k_hco3: float
+    k_cahco3: float
+    k_caco3: float
 
 
 def _constants(temperature_c: float) -> _Constants:
@@ -411,6 +575,8 @@ def _constants(temperature_c: float) -> _Constants:
         k_nahpo4=10.0 ** ion_pair_log_k("NaHPO4-", temperature_c),
         davies_a=davies_a(temperature_c),
         k_albumin=ALBUMIN_CA_ASSOCIATION_L_MOL.value,
+        albumin_pka=ALBUMIN_SITE_PKA.value,
+        **{f"k_{name}": 10.0 ** _complex_log_k(name, temperature_c) for name in _COMPLEX_FIELDS},
     )
 
 
@@ -418,15 +584,22 @@ def _all(condition) -> bool:
     return bool(np.all(condition)) if isinstance(condition, np.ndarray) else bool(condition)
 
 
-def _solve(ca, p, mg, na, cl, ph, sites, k: _Constants):
+def _solve(ca, p, mg, na, cl, ph, sites, k: _Constants, citrate=0.0, bicarbonate=0.0):
     """Equilibrium speciation; every concentration in mol/L, floats or broadcastable arrays.
 
     Returns (species dict in mol/L, chloride in mol/L, ionic strength, γ1, γ2, γ3).
     """
     ah = 10.0 ** -ph
+    # Albumin's sites bind calcium only when their imidazole is deprotonated (see ALBUMIN_SITE_PKA).
+    ka = k.k_albumin / (1.0 + 10.0 ** (k.albumin_pka - ph))
+    ska = sites * ka
     # A first ionic strength from the totals; the loop below refines it.
-    ionic = 0.5 * (4.0 * ca + 4.0 * mg + 2.0 * na + 4.0 * p) + 1e-12
-    for _ in range(100):
+    ionic = 0.5 * (4.0 * ca + 4.0 * mg + 2.0 * na + 4.0 * p + 10.0 * citrate + 2.0 * bicarbonate) + 1e-12
+    # Free citrate and free bicarbonate start at their totals (upper bounds) and are refined with
+    # the ionic strength: both ligands are updated from the free metals of the previous pass.
+    cit_free = citrate * 1.0
+    hco3_free = bicarbonate * 1.0
+    for _ in range(200):
         root = ionic ** 0.5
         g1 = 10.0 ** (-k.davies_a * (root / (1.0 + root) - DAVIES_LINEAR_COEFFICIENT.value * ionic))
         g2 = g1 ** 4
@@ -442,34 +615,44 @@ def _solve(ca, p, mg, na, cl, ph, sites, k: _Constants):
         g_ca = g_cahpo4 + g_cah2po4 + g_capo4
         g_mg = k.k_mghpo4 * g2 * g2
         g_na = k.k_nahpo4 * g2
-        ka = k.k_albumin
-        ska = sites * ka
+        # Complexes with citrate and bicarbonate per unit free ligand (concentration constants).
+        f_co3 = g1 / (k.k_hco3 * ah * g2)            # [CO3-2] / [HCO3-]
+        c_cacit = k.k_cacit * g2 * g3 / g1           # [CaCit-] / ([Ca+2][Cit-3])
+        c_mgcit = k.k_mgcit * g2 * g3 / g1
+        c_nacit = k.k_nacit * g1 * g3 / g2
+        f_hcit = k.k_hcit * ah * g3 / g2             # [HCit-2] / [Cit-3]
+        c_cahco3 = k.k_cahco3 * g2                   # [CaHCO3+] / ([Ca+2][HCO3-])
+        c_caco3 = k.k_caco3 * g2 * g2 * f_co3        # [CaCO3] / ([Ca+2][HCO3-])
+        l_ca = c_cacit * cit_free + (c_cahco3 + c_caco3) * hco3_free
+        l_mg = c_mgcit * cit_free
+        l_na = c_nacit * cit_free
         # Newton on h = [HPO4-2] from a lower bound (all metal free): total P is increasing in h.
         h = p / (free_p + g_ca * ca + g_mg * mg + g_na * na)
         for _ in range(200):
-            a = 1.0 + g_ca * h
+            a = 1.0 + l_ca + g_ca * h
             b = a + ska - ca * ka
             c = 2.0 * ca / (b + (b * b + 4.0 * a * ka * ca) ** 0.5)
-            m = mg / (1.0 + g_mg * h)
-            n = na / (1.0 + g_na * h)
+            m = mg / (1.0 + l_mg + g_mg * h)
+            n = na / (1.0 + l_na + g_na * h)
             residual = h * (free_p + c * g_ca + m * g_mg + n * g_na) - p
             dc = -g_ca * c / (a + ska / (1.0 + ka * c) ** 2)
-            slope = (free_p + g_ca * (c + h * dc) + g_mg * m / (1.0 + g_mg * h)
-                     + g_na * n / (1.0 + g_na * h))
+            slope = (free_p + g_ca * (c + h * dc) + g_mg * m / (1.0 + l_mg + g_mg * h)
+                     + g_na * n / (1.0 + l_na + g_na * h))
             step = residual / slope
             h_new = h - step
             # Safeguard: stay positive (halve instead of crossing zero).
             h = np.where(h_new > 0.0, h_new, 0.5 * h) if isinstance(h_new, np.ndarray) else (
                 h_new if h_new > 0.0 else 0.5 * h)
-            if _all(abs(step) <= 1e-15 * abs(h) + 1e-300):
+            # Converged when the step, or the residual, is down to rounding error.
+            if _all((abs(step) <= 1e-15 * abs(h) + 1e-300) | (abs(residual) <= 1e-14 * p)):
                 break
         else:  # pragma: no cover - the iteration converges quadratically in a few steps
             raise RuntimeError("speciation did not converge (phosphate balance)")
-        a = 1.0 + g_ca * h
+        a = 1.0 + l_ca + g_ca * h
         b = a + ska - ca * ka
         c = 2.0 * ca / (b + (b * b + 4.0 * a * ka * ca) ** 0.5)
-        m = mg / (1.0 + g_mg * h)
-        n = na / (1.0 + g_na * h)
+        m = mg / (1.0 + l_mg + g_mg * h)
+        n = na / (1.0 + l_na + g_na * h)
         hydrogen = ah / g1
         hydroxide = k.kw / ah / g1
         species = {
@@ -478,6 +661,10 @@ def _solve(ca, p, mg, na, cl, ph, sites, k: _Constants):
             "CaHPO4": g_cahpo4 * c * h, "CaH2PO4+": g_cah2po4 * c * h, "CaPO4-": g_capo4 * c * h,
             "MgHPO4": g_mg * m * h, "NaHPO4-": g_na * n * h,
             "Ca-albumin": ska * c / (1.0 + ka * c),
+            "Cit-3": cit_free, "HCit-2": f_hcit * cit_free, "CaCit-": c_cacit * c * cit_free,
+            "MgCit-": c_mgcit * m * cit_free, "NaCit-2": c_nacit * n * cit_free,
+            "HCO3-": hco3_free, "CO3-2": f_co3 * hco3_free, "CaHCO3+": c_cahco3 * c * hco3_free,
+            "CaCO3": c_caco3 * c * hco3_free,
         }
         charge = sum(SPECIES[name] * value for name, value in species.items() if name != "Cl-"
                      and name != "Ca-albumin")
@@ -485,50 +672,44 @@ def _solve(ca, p, mg, na, cl, ph, sites, k: _Constants):
         species["Cl-"] = chloride
         new_ionic = 0.5 * sum(SPECIES[name] ** 2 * value for name, value in species.items()
                               if name != "Ca-albumin")
-        done = _all(abs(new_ionic - ionic) <= 1e-13 * new_ionic)
+        # The ligands' free concentrations from the free metals just found.
+        new_cit = citrate / (1.0 + f_hcit + c_cacit * c + c_mgcit * m + c_nacit * n)
+        new_hco3 = bicarbonate / (1.0 + f_co3 + (c_cahco3 + c_caco3) * c)
+        done = (_all(abs(new_ionic - ionic) <= 1e-13 * new_ionic)
+                and _all(abs(new_cit - cit_free) <= 1e-13 * new_cit + 1e-300)
+                and _all(abs(new_hco3 - hco3_free) <= 1e-13 * new_hco3 + 1e-300))
         ionic = new_ionic
+        cit_free = new_cit
+        hco3_free = new_hco3
         if cl is None and not _all(chloride >= 0.0):
             break
         if done:
             break
     else:  # pragma: no cover
-        raise RuntimeError("speciation did not converge (ionic strength)")
+        raise RuntimeError("speciation did not converge (ionic strength and ligands)")
     return species, chloride, ionic, g1, g2, g3
 
 
-def _check_inputs(check, ca_mmol_l, phosphate_mmol_l, ph, temperature_c, na_mmol_l, mg_mmol_l,
-                  cl_mmol_l, albumin_g_l):
-    low, high = _CONCENTRATION_RANGE_MMOL_L
-    ca = check("ca_mmol_l", ca_mmol_l, low=low, high=high, unit="mmol/L")
-    p = check("phosphate_mmol_l", phosphate_mmol_l, low=low, high=high, unit="mmol/L")
-    ph = check("ph", ph, low=_PH_RANGE[0], high=_PH_RANGE[1], unit="(pH units)")
-    t_c = check_number("temperature_c", temperature_c, low=_TEMPERATURE_RANGE_C[0],
-                       high=_TEMPERATURE_RANGE_C[1], unit="°C")
-    na = check("na_mmol_l", na_mmol_l, low=low, high=_SALT_RANGE_MMOL_L[1], unit="mmol/L")
-    mg = check("mg_mmol_l", mg_mmol_l, low=low, high=high, unit="mmol/L")
-    cl = None if cl_mmol_l is None else check("cl_mmol_l", cl_mmol_l, low=low,
-                                              high=_SALT_RANGE_MMOL_L[1], unit="mmol/L")
-    albumin = check("albumin_g_l", albumin_g_l, low=_ALBUMIN_RANGE_G_L[0], high=_ALBUMIN_RANGE_G_L[1],
-                    unit="g/L")
+def _warn_outside_validated_ph(ph) -> None:
     if not (_all(np.asarray(ph) >= _PH_VALIDATED[0]) and _all(np.asarray(ph) <= _PH_VALIDATED[1])):
         warnings.warn(
             f"ph outside {_PH_VALIDATED[0]:g}-{_PH_VALIDATED[1]:g}, the range in which this speciation "
             "was validated against PHREEQC; results are less certain",
-            PhRangeWarning, stacklevel=3,
+            PhRangeWarning, stacklevel=4,  # this helper, speciate, @accepts's wrapper, the caller
         )
-    return ca, p, ph, t_c, na, mg, cl, albumin
 
 
-def _speciate(ca, p, ph, t_c, na, mg, cl, albumin) -> Speciation:
+def _speciate(ca, p, ph, t_c, na, mg, cl, albumin, citrate, bicarbonate) -> Speciation:
     k = _constants(t_c)
     species, chloride, ionic, g1, g2, g3 = _solve(
         ca * 1e-3, p * 1e-3, mg * 1e-3, na * 1e-3, None if cl is None else cl * 1e-3, ph,
-        _albumin_sites_mol_l(albumin), k,
+        _albumin_sites_mol_l(albumin), k, citrate * 1e-3, bicarbonate * 1e-3,
     )
     if not _all(chloride >= 0.0):
         raise ValueError(
             "cl_mmol_l=None asks chloride to balance the charge, but the solution already carries "
-            "more negative than positive charge (phosphate or pH too high for the sodium given); "
+            "more negative than positive charge (phosphate, bicarbonate, citrate or pH too high for the "
+            "sodium given); "
             "raise na_mmol_l or give cl_mmol_l explicitly"
         )
     limit = DAVIES_MAX_IONIC_STRENGTH_MOL_L.value
@@ -544,13 +725,15 @@ def _speciate(ca, p, ph, t_c, na, mg, cl, albumin) -> Speciation:
         gammas[-z] = g
     return Speciation(
         ca_mmol_l=ca, phosphate_mmol_l=p, ph=ph, temperature_c=t_c, na_mmol_l=na, mg_mmol_l=mg,
-        albumin_g_l=albumin, cl_mmol_l=chloride * 1e3, free_ca_mmol_l=species["Ca+2"] * 1e3,
+        albumin_g_l=albumin, citrate_mmol_l=citrate, bicarbonate_mmol_l=bicarbonate,
+        cl_mmol_l=chloride * 1e3, free_ca_mmol_l=species["Ca+2"] * 1e3,
         species_mmol_l={name: value * 1e3 for name, value in species.items()},
         ionic_strength_mol_l=ionic, activity_coefficients=gammas,
         _log_ksp={phase: log_ksp(phase, t_c) for phase in PHASES},
     )
 
 
+@accepts(**_SPECIATION)
 def speciate(
     ca_mmol_l: float,
     phosphate_mmol_l: float,
@@ -561,6 +744,8 @@ def speciate(
     mg_mmol_l: float = 0.0,
     cl_mmol_l: float | None = None,
     albumin_g_l: float = 0.0,
+    citrate_mmol_l: float = 0.0,
+    bicarbonate_mmol_l: float = 0.0,
 ) -> Speciation:
     """Equilibrium speciation of calcium, magnesium, sodium and phosphate at a fixed pH.
 
@@ -580,7 +765,7 @@ def speciate(
     Parameters
     ----------
     ca_mmol_l, phosphate_mmol_l : float
-        Total calcium and total phosphate, 0-100 mmol/L.
+        Total calcium and total inorganic phosphate, 0-100 mmol/L.
     ph : float
         0-14 (warns outside 6-9, where the model was not validated).
         Taken as -log10 of the H⁺ activity.
@@ -594,7 +779,23 @@ def speciate(
         Chloride, 0-500 mmol/L; None lets chloride balance the charge.
     albumin_g_l : float
         0-100 g/L.  0 is a protein-free solution (an ultrafiltrate); about
-        40 g/L is serum, in which about half of calcium is then ionized.
+        40 g/L is serum, in which about half of calcium is then ionized
+        (with plasma's citrate and bicarbonate; without them, about 53 %).
+        Binding falls as the pH falls:
+        :math:`K(\\mathrm{pH}) = K / (1 + 10^{\\mathrm{p}K_a - \\mathrm{pH}})`,
+        with K = :data:`ALBUMIN_CA_ASSOCIATION_L_MOL` and pKa =
+        :data:`ALBUMIN_SITE_PKA`: the site binds calcium only while its
+        imidazole is deprotonated (:cite:`pedersen1972temperature`), and the
+        pKa is set so that serum's ionized calcium falls by 0.221 log units
+        per pH unit at constant total calcium, as measured
+        (:cite:`thode1982evaluation`).  One class of independent sites; no
+        electrostatic or conformational (neutral-to-basic) effects.
+    citrate_mmol_l : float
+        Total citrate, 0-30 mmol/L (plasma about 0.12; citrate-anticoagulated
+        blood 10-20).  Default 0.
+    bicarbonate_mmol_l : float
+        Total bicarbonate (HCO₃⁻ + CO₃²⁻ + CaHCO₃⁺ + CaCO₃⁰), 0-100 mmol/L
+        (plasma about 24).  Default 0.
 
     Returns
     -------
@@ -611,16 +812,19 @@ def speciate(
 
     Examples
     --------
-    >>> s = speciate(2.35, 1.2, 7.4, mg_mmol_l=0.85, albumin_g_l=40.0)
+    >>> s = speciate(2.35, 1.2, 7.4, mg_mmol_l=0.85, albumin_g_l=40.0,
+    ...              citrate_mmol_l=0.116, bicarbonate_mmol_l=24.0)
     >>> round(s.ionized_fraction, 2), round(s.ionic_strength_mol_l, 3)
-    (0.49, 0.146)
+    (0.48, 0.147)
     >>> round(s.saturation_index("hydroxyapatite"), 1), round(s.saturation_index("brushite"), 2)
     (10.0, -0.36)
     """
-    return _speciate(*_check_inputs(check_number, ca_mmol_l, phosphate_mmol_l, ph, temperature_c,
-                                    na_mmol_l, mg_mmol_l, cl_mmol_l, albumin_g_l))
+    _warn_outside_validated_ph(ph)
+    return _speciate(ca_mmol_l, phosphate_mmol_l, ph, temperature_c, na_mmol_l, mg_mmol_l, cl_mmol_l,
+                     albumin_g_l, citrate_mmol_l, bicarbonate_mmol_l)
 
 
+@accepts(**_SPECIATION_GRID)
 def speciate_grid(
     ca_mmol_l: float | np.ndarray,
     phosphate_mmol_l: float | np.ndarray,
@@ -631,6 +835,8 @@ def speciate_grid(
     mg_mmol_l: float | np.ndarray = 0.0,
     cl_mmol_l: float | np.ndarray | None = None,
     albumin_g_l: float | np.ndarray = 0.0,
+    citrate_mmol_l: float | np.ndarray = 0.0,
+    bicarbonate_mmol_l: float | np.ndarray = 0.0,
 ) -> Speciation:
     """:func:`speciate` over whole grids at once (vectorised with numpy).
 
@@ -649,13 +855,15 @@ def speciate_grid(
     >>> speciate_grid(ca, p, 7.4).saturation_index("hydroxyapatite").shape
     (4, 3)
     """
-    ca, p, ph, t_c, na, mg, cl, albumin = _check_inputs(
-        check_real, ca_mmol_l, phosphate_mmol_l, ph, temperature_c, na_mmol_l, mg_mmol_l, cl_mmol_l,
-        albumin_g_l)
+    _warn_outside_validated_ph(ph)
+    ca, p, ph, t_c, na, mg, cl, albumin = (ca_mmol_l, phosphate_mmol_l, ph, temperature_c, na_mmol_l,
+                                           mg_mmol_l, cl_mmol_l, albumin_g_l)
     arrays = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in
-                                   (ca, p, ph, na, mg, albumin, 0.0 if cl is None else cl)))
-    ca, p, ph, na, mg, albumin, cl_array = (np.array(a) for a in arrays)
-    return _speciate(ca, p, ph, t_c, na, mg, None if cl is None else cl_array, albumin)
+                                   (ca, p, ph, na, mg, albumin, citrate_mmol_l, bicarbonate_mmol_l,
+                                    0.0 if cl is None else cl)))
+    ca, p, ph, na, mg, albumin, citrate, bicarbonate, cl_array = (np.array(a) for a in arrays)
+    return _speciate(ca, p, ph, t_c, na, mg, None if cl is None else cl_array, albumin, citrate,
+                     bicarbonate)
 
 
 # ------------------------------------------------------------------ serum
@@ -664,31 +872,61 @@ def speciate_grid(
 #: needs "serum" rather than a beaker: pH, albumin, magnesium, sodium.
 NORMAL_SERUM: dict[str, CitedConstant] = {
     "ph": CitedConstant(7.40, "(pH units)", 37.0, "kratz2004laboratory",
-                        "Middle of the arterial reference range 7.35-7.45."),
+                        "Middle of the arterial reference range 7.35-7.45.", basis="convention"),
     "albumin_g_l": CitedConstant(40.0, "g/L", None, "kratz2004laboratory",
-                                 "Middle of the adult reference range 35-50 g/L (3.5-5.0 g/dL)."),
+                                 "Middle of the adult reference range 35-50 g/L (3.5-5.0 g/dL).",
+                                 basis="convention"),
     "mg_mmol_l": CitedConstant(0.85, "mmol/L", None, "kratz2004laboratory",
                                "Total serum magnesium, middle of the adult reference range (0.7-1.0 mmol/L); "
-                               "its protein binding is not modelled."),
+                               "its protein binding is not modelled.", basis="convention"),
     "na_mmol_l": CitedConstant(140.0, "mmol/L", None, "kratz2004laboratory",
-                               "Serum sodium, middle of the adult reference range 135-145 mmol/L."),
+                               "Serum sodium, middle of the adult reference range 135-145 mmol/L.",
+                               basis="convention"),
+    "citrate_mmol_l": CitedConstant(0.116, "mmol/L", None, "garcia2021citrate",
+                                    "Serum citrate, middle of the reference interval of healthy adults "
+                                    "(1.48-2.97 mg/dL, n = 553; citric acid 192.1 g/mol).",
+                                    basis="convention"),
+    "bicarbonate_mmol_l": CitedConstant(24.0, "mmol/L", None, "kratz2004laboratory",
+                                        "Plasma bicarbonate, middle of the usual adult range 22-26 mmol/L; "
+                                        "taken as HCO3- + CO3-2 + their calcium complexes.",
+                                        basis="convention"),
 }
 
 
+@accepts(total_ca_mg_dl=Range(0.0, 30.0, "mg/dL"), phosphate_mg_dl=Range(0.0, 30.0, "mg/dL"), ph=_PH,
+         albumin_g_l=_ALBUMIN_G_L, citrate_mmol_l=_CITRATE_MMOL_L,
+         bicarbonate_mmol_l=_CONCENTRATION_MMOL_L, temperature_c=_TEMPERATURE_C)
 def speciate_serum(
     total_ca_mg_dl: float | np.ndarray,
     phosphate_mg_dl: float | np.ndarray,
     *,
     ph: float | np.ndarray = NORMAL_SERUM["ph"].value,
     albumin_g_l: float | np.ndarray = NORMAL_SERUM["albumin_g_l"].value,
+    citrate_mmol_l: float | np.ndarray = NORMAL_SERUM["citrate_mmol_l"].value,
+    bicarbonate_mmol_l: float | np.ndarray = NORMAL_SERUM["bicarbonate_mmol_l"].value,
     temperature_c: float = 37.0,
 ) -> Speciation:
-    """Speciate a serum given in clinical units: total calcium and phosphate in mg/dL.
+    """Speciate a serum given in clinical units: total calcium and inorganic phosphate in mg/dL.
 
     Converts with :mod:`calcify_lib.units` and calls :func:`speciate_grid`
-    with the rest of :data:`NORMAL_SERUM` (magnesium, sodium; chloride
-    balances the charge).  Accepts scalars or arrays; a scalar input still
-    gives array fields of shape ``()``, so convert with ``float()``.
+    with the rest of :data:`NORMAL_SERUM` (magnesium, sodium, citrate and
+    bicarbonate; chloride balances the charge).  Accepts scalars or arrays; a
+    scalar input still gives array fields of shape ``()``, so convert with
+    ``float()``.  ``phosphate_mg_dl`` is the laboratory's "phosphate"
+    (inorganic phosphate, as phosphorus), not total plasma phosphorus.
+
+    Notes
+    -----
+    Normal serum (9.42 mg/dL calcium, 3.72 mg/dL phosphate, pH 7.4, albumin
+    40 g/L) comes out with calcium 48.5 % ionized (1.14 mmol/L), 40.1 %
+    protein-bound, 8.7 % complexed with citrate and bicarbonate and 2.7 % in
+    phosphate ion pairs, against the classic partition of about 50 / 40 / 10
+    (:cite:`mamedova2024calcium`).  Its inorganic phosphate is 83.5 % free,
+    5.3 % in calcium pairs, 5.3 % MgHPO₄⁰ and 5.9 % NaHPO₄⁻, with none bound to
+    protein; ultrafiltration studies (Walser, 1961) find about half free, a
+    third complexed and 10-15 % protein-bound.  The model has no
+    protein-bound phosphate (no cited constant), so its free phosphate, and
+    the SI of every phase, are probably too high (see the module notes).
 
     Examples
     --------
@@ -702,6 +940,7 @@ def speciate_serum(
         ca_mg_dl_to_mmol_l(total_ca_mg_dl), phosphate_mg_dl_to_mmol_l(phosphate_mg_dl), ph,
         temperature_c=temperature_c, na_mmol_l=NORMAL_SERUM["na_mmol_l"].value,
         mg_mmol_l=NORMAL_SERUM["mg_mmol_l"].value, albumin_g_l=albumin_g_l,
+        citrate_mmol_l=citrate_mmol_l, bicarbonate_mmol_l=bicarbonate_mmol_l,
     )
 
 
@@ -709,18 +948,24 @@ def speciate_serum(
 
 PAYNE_1973_COEFFICIENT_MG_DL_PER_G_DL = CitedConstant(
     1.0, "(mg/dL of calcium) per (g/dL of albumin)", None, "payne1973interpretation",
-    "Payne's original formula: adjusted Ca = Ca - albumin + 4.0 (mg/dL, g/dL).",
+    "Payne's original formula: adjusted Ca = Ca - albumin + 4.0 (mg/dL, g/dL), from the "
+    "regression of calcium on albumin in 200 sera (r = 0.867).",
+    basis="measured",
 )
 COMMON_CORRECTION_COEFFICIENT_MG_DL_PER_G_DL = CitedConstant(
     0.8, "(mg/dL of calcium) per (g/dL of albumin)", None, "lian2018albumin",
     "The variant used by most laboratories, Ca + 0.8 (4.0 - albumin); 0.02 mmol/L per g/L in SI units.",
+    basis="guideline",
 )
 REFERENCE_ALBUMIN_G_DL = CitedConstant(
     4.0, "g/dL", None, "payne1973interpretation",
     "The albumin concentration at which corrected and measured calcium coincide.",
+    basis="convention",
 )
 
 
+@accepts(total_ca_mg_dl=Range(0.0, 30.0, "mg/dL"), albumin_g_dl=Range(0.0, 10.0, "g/dL"),
+         coefficient_mg_dl_per_g_dl=Range(0.0, 2.0, "mg/dL per g/dL", kind="number"))
 def albumin_corrected_calcium_mg_dl(
     total_ca_mg_dl: float | np.ndarray,
     albumin_g_dl: float | np.ndarray,
@@ -761,8 +1006,5 @@ def albumin_corrected_calcium_mg_dl(
     >>> round(albumin_corrected_calcium_mg_dl(8.0, 2.5, coefficient_mg_dl_per_g_dl=1.0), 2)
     9.5
     """
-    ca = check_real("total_ca_mg_dl", total_ca_mg_dl, low=0.0, high=30.0, unit="mg/dL")
-    albumin = check_real("albumin_g_dl", albumin_g_dl, low=0.0, high=10.0, unit="g/dL")
-    k = check_number("coefficient_mg_dl_per_g_dl", coefficient_mg_dl_per_g_dl, low=0.0, high=2.0,
-                     unit="mg/dL per g/dL")
+    ca, albumin, k = total_ca_mg_dl, albumin_g_dl, coefficient_mg_dl_per_g_dl
     return ca + k * (REFERENCE_ALBUMIN_G_DL.value - albumin)

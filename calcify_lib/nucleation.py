@@ -90,12 +90,11 @@ Assumptions and limits
 from __future__ import annotations
 
 import math
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import check_number, check_real
+from ._validation import Range, accepts
 from .cited import CitedConstant
 from .thermodynamics import LOG_KSP, PHASES, TEMPERATURE_RANGE_C
 
@@ -133,20 +132,24 @@ _KELVIN = 273.15
 BOLTZMANN_CONSTANT_J_K = CitedConstant(
     1.380649e-23, "J/K", None, "tiesinga2021codata",
     "Boltzmann constant k, exact in the 2019 SI.",
+    basis="convention",
 )
 
 HYDROXYAPATITE_CELL_A_M = CitedConstant(
     9.418e-10, "m", None, "sudarsanan1969significant",
     "Lattice constant a of hexagonal hydroxyapatite (P6_3/m), 9.418 Å, measured at room temperature; "
     "thermal expansion to 37 °C (about 1e-5 per K) is neglected.",
+    basis="measured",
 )
 HYDROXYAPATITE_CELL_C_M = CitedConstant(
     6.884e-10, "m", None, "sudarsanan1969significant",
     "Lattice constant c of hexagonal hydroxyapatite, 6.884 Å, measured at room temperature.",
+    basis="measured",
 )
 HYDROXYAPATITE_FORMULA_UNITS_PER_CELL = CitedConstant(
     2, "1 (Ca5(PO4)3OH units per unit cell)", None, "sudarsanan1969significant",
     "Z = 2: one Ca10(PO4)6(OH)2, that is two Ca5(PO4)3OH, per hexagonal cell.",
+    basis="measured",
 )
 
 
@@ -175,6 +178,7 @@ MOLECULAR_VOLUME_PER_GROWTH_UNIT_M3 = CitedConstant(
     _molecular_volume_m3(), "m³ per growth unit (one ion of Ca5(PO4)3OH)", None, "sudarsanan1969significant",
     "v = V_cell / (Z ν) with V_cell = (√3/2) a² c = 528.8 Å³, Z = 2, ν = 9: 29.4 Å³. The same cell "
     "with M = 502.31 g/mol gives a density of 3.155 g/cm³ (3.16 in mineral tables).",
+    basis="derived",
 )
 
 MEASURED_INTERFACIAL_ENERGY_J_M2 = CitedConstant(
@@ -182,6 +186,7 @@ MEASURED_INTERFACIAL_ENERGY_J_M2 = CitedConstant(
     "Interfacial energy of apatite from a classical-nucleation fit to nucleation rates measured by "
     "in situ AFM on collagen (90 mJ/m²; 40 mJ/m² for amorphous calcium phosphate). For comparison "
     "only: the rates use the effective value.",
+    basis="measured",
 )
 
 KINETIC_PREFACTOR_PER_M3_S = CitedConstant(
@@ -189,26 +194,31 @@ KINETIC_PREFACTOR_PER_M3_S = CitedConstant(
     "Order-of-magnitude estimate of A = z f* C0 for nucleation from solution: C0 ≈ 3e28 m⁻³ "
     "(water molecules as sites), attachment frequency f* = 4πD c r* ≈ 4e6 s⁻¹ (D = 1e-9 m²/s, "
     "c = 1 mmol/L, r* = 0.5 nm), Zeldovich factor z ≈ 0.1. Uncertain by several orders of magnitude.",
+    basis="derived",
 )
 
 SBF_TEMPERATURE_C = CitedConstant(
     36.5, "°C", None, "kokubo2006how",
     "Temperature at which SBF is prepared to pH 7.40 and used in apatite-formation tests.",
+    basis="convention",
 )
 SBF_SATURATION_INDEX = CitedConstant(
     11.14, "1 (log10 IAP/Ksp per Ca5(PO4)3OH)", 36.5, "kokubo2006how",
     "Hydroxyapatite SI of Kokubo's SBF (Ca 2.5, HPO4 1.0, Mg 1.5, Na 142 + K 5, Cl 147.8 mmol/L, "
     "pH 7.40), computed with calcify_lib.chemistry.speciate at 36.5 °C; bicarbonate (4.2) and "
     "sulfate (0.5 mmol/L) are left out. tests/test_nucleation.py recomputes it.",
+    basis="derived",
 )
 SBF_CLEAR_TIME_S = CitedConstant(
     30 * 86400.0, "s", 36.5, "kokubo2006how",
     "SBF is used within 30 days of preparation without precipitating; taken here as the induction "
     "time of homogeneous nucleation in one batch (a lower bound used as an equality).",
+    basis="guideline",
 )
 SBF_VOLUME_M3 = CitedConstant(
     1e-3, "m³", None, "kokubo2006how",
     "One batch of SBF: the recipe makes 1000 mL.",
+    basis="convention",
 )
 
 
@@ -226,12 +236,14 @@ EFFECTIVE_INTERFACIAL_ENERGY_J_M2 = CitedConstant(
     "Effective interfacial energy of hydroxyapatite nuclei in physiological fluid (about 156 mJ/m²), "
     "set so that SBF's first homogeneous nucleus in 1 L at 36.5 °C takes 30 days with A = 1e34 "
     "m⁻³ s⁻¹. Larger than measured values (90-110 mJ/m²): it stands for what CNT leaves out.",
+    basis="set",
 )
 
 DEFAULT_VOLUME_M3 = CitedConstant(
     1e-9, "m³", None, "agatston1990quantification",
     "1 mm³ (1 µL) of tissue fluid: the order of the smallest calcified focus a CT calcium score "
     "counts (at least 1 mm² in a 3-mm slice). A nucleus in this volume is one visible lesion-to-be.",
+    basis="convention",
 )
 
 
@@ -260,10 +272,12 @@ SURFACES: dict[str, Surface] = {
         "Healthy endothelium",
         CitedConstant(
             180.0, "°", None, "wu1997heterogeneous",
-            "Teaching assumption: the homogeneous limit (f = 1). An intact endothelium offers no "
+            "Teaching assumption: the homogeneous limit (f = 1), set so that the intact endothelium "
+            "is the most protective surface. An intact endothelium offers no "
             "calcium-binding, lattice-matching groups; surfaces without such groups nucleated no "
             "calcium phosphate in supersaturated solution (wu1997heterogeneous). Real surfaces "
             "always help a little, so this is the most protective case.",
+            basis="set",
         ),
     ),
     "collagen": Surface(
@@ -274,6 +288,7 @@ SURFACES: dict[str, Surface] = {
             "vitro (habraken2013ion; kim2018role, with lower barriers in the gap zones); the angle "
             "is set so that normal serum needs longer than a lifetime in 1 mm³ (about 165 years) "
             "while the serum of chronic kidney disease needs under a year.",
+            basis="set",
         ),
     ),
     "damaged_membranes": Surface(
@@ -284,6 +299,7 @@ SURFACES: dict[str, Surface] = {
             "phosphatidylserine, exposed by dying cells and in matrix vesicles, bind calcium and "
             "phosphate and initiate hydroxyapatite (boskey1977role); the angle is set so that "
             "normal serum nucleates within hours in 1 mm³: dystrophic calcification.",
+            basis="set",
         ),
     ),
 }
@@ -291,40 +307,21 @@ SURFACES: dict[str, Surface] = {
 
 # ------------------------------------------------------------------ validation
 
-def _check_saturation_ratio(value: object) -> float:
-    accepted = "a finite number greater than 0 (dimensionless; 1 is saturation)"
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"saturation_ratio must be a real number, {accepted}; got {value!r} of type {type(value).__name__}"
-        )
-    number = float(value)
-    if not math.isfinite(number) or number <= 0.0:
-        raise ValueError(f"saturation_ratio must be {accepted}; got {value!r}")
-    return number
+_SATURATION_RATIO = Range(0.0, math.inf, "(dimensionless; 1 is saturation)", kind="number",
+                          low_inclusive=False)
+_CONTACT_ANGLE_DEG = Range(0.0, 180.0, "°", kind="number")
+_TEMPERATURE_C = Range(*TEMPERATURE_RANGE_C, "°C", kind="number")
+_VOLUME_M3 = Range(0.0, math.inf, "m³", kind="number", low_inclusive=False)
 
 
-def _check_contact_angle(value: object) -> float:
-    return check_number("contact_angle_deg", value, low=0.0, high=180.0, unit="°")
-
-
-def _kt_j(temperature_c: object) -> float:
-    t_c = check_number("temperature_c", temperature_c, low=TEMPERATURE_RANGE_C[0],
-                       high=TEMPERATURE_RANGE_C[1], unit="°C")
+def _kt_j(t_c: float) -> float:
+    # t_c was checked (and made a float) by the public function's @accepts.
     return BOLTZMANN_CONSTANT_J_K.value * (t_c + _KELVIN)
-
-
-def _check_volume(value: object) -> float:
-    accepted = "a finite number greater than 0 m³"
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"volume_m3 must be a real number, {accepted}; got {value!r} of type {type(value).__name__}")
-    number = float(value)
-    if not math.isfinite(number) or number <= 0.0:
-        raise ValueError(f"volume_m3 must be {accepted}; got {value!r}")
-    return number
 
 
 # ------------------------------------------------------------------ the theory
 
+@accepts(contact_angle_deg=_CONTACT_ANGLE_DEG)
 def heterogeneous_factor(contact_angle_deg: float) -> float:
     """Share of the homogeneous barrier left for a nucleus on a surface, f(θ).
 
@@ -348,7 +345,7 @@ def heterogeneous_factor(contact_angle_deg: float) -> float:
     >>> round(heterogeneous_factor(110.0), 3), round(heterogeneous_factor(100.0), 3)
     (0.747, 0.629)
     """
-    theta = math.radians(_check_contact_angle(contact_angle_deg))
+    theta = math.radians(contact_angle_deg)
     if theta == math.pi:
         return 1.0  # exact: cos(pi) is -1 only to rounding
     if theta == math.pi / 2:
@@ -357,6 +354,7 @@ def heterogeneous_factor(contact_angle_deg: float) -> float:
     return (2.0 + c) * (1.0 - c) ** 2 / 4.0
 
 
+@accepts(saturation_index=Range(-300.0, 300.0, "(log10 units)", kind="number"))
 def saturation_ratio_per_growth_unit(saturation_index: float, phase: str) -> float:
     """S per growth unit from a saturation index: :math:`S = 10^{\\mathrm{SI}/\\nu}`.
 
@@ -379,8 +377,7 @@ def saturation_ratio_per_growth_unit(saturation_index: float, phase: str) -> flo
     >>> saturation_ratio_per_growth_unit(0.0, "brushite")
     1.0
     """
-    si = check_number("saturation_index", saturation_index, low=-300.0, high=300.0, unit="(log10 units)")
-    return 10.0 ** (si / growth_units_per_formula(phase))
+    return 10.0 ** (saturation_index / growth_units_per_formula(phase))
 
 
 def _homogeneous_barrier_kt(ln_s: float, kt: float) -> float:
@@ -389,6 +386,8 @@ def _homogeneous_barrier_kt(ln_s: float, kt: float) -> float:
     return 16.0 * math.pi * gamma**3 * v**2 / (3.0 * kt**3 * ln_s**2)
 
 
+@accepts(saturation_ratio=_SATURATION_RATIO, contact_angle_deg=_CONTACT_ANGLE_DEG,
+         temperature_c=_TEMPERATURE_C)
 def nucleation_barrier_kt(
     saturation_ratio: float, *, contact_angle_deg: float = 180.0, temperature_c: float = 37.0
 ) -> float:
@@ -427,7 +426,7 @@ def nucleation_barrier_kt(
     >>> nucleation_barrier_kt(0.5)
     inf
     """
-    s = _check_saturation_ratio(saturation_ratio)
+    s = saturation_ratio
     f = heterogeneous_factor(contact_angle_deg)
     kt = _kt_j(temperature_c)
     if s <= 1.0:
@@ -435,6 +434,7 @@ def nucleation_barrier_kt(
     return _homogeneous_barrier_kt(math.log(s), kt) * f
 
 
+@accepts(saturation_ratio=_SATURATION_RATIO, temperature_c=_TEMPERATURE_C)
 def critical_radius_nm(saturation_ratio: float, *, temperature_c: float = 37.0) -> float:
     """Radius of the critical nucleus, r* = 2γv / (kT ln S), in nanometres.
 
@@ -462,7 +462,7 @@ def critical_radius_nm(saturation_ratio: float, *, temperature_c: float = 37.0) 
     >>> critical_radius_nm(1.0)
     inf
     """
-    s = _check_saturation_ratio(saturation_ratio)
+    s = saturation_ratio
     kt = _kt_j(temperature_c)
     if s <= 1.0:
         return math.inf
@@ -470,6 +470,7 @@ def critical_radius_nm(saturation_ratio: float, *, temperature_c: float = 37.0) 
     return 2.0 * gamma * MOLECULAR_VOLUME_PER_GROWTH_UNIT_M3.value / (kt * math.log(s)) * 1e9
 
 
+@accepts(saturation_ratio=_SATURATION_RATIO, temperature_c=_TEMPERATURE_C)
 def critical_nucleus_growth_units(saturation_ratio: float, *, temperature_c: float = 37.0) -> float:
     """Number of growth units in the critical nucleus, n* = (4/3)π r*³ / v.
 
@@ -501,6 +502,8 @@ def critical_nucleus_growth_units(saturation_ratio: float, *, temperature_c: flo
     return 4.0 / 3.0 * math.pi * (radius_nm * 1e-9) ** 3 / MOLECULAR_VOLUME_PER_GROWTH_UNIT_M3.value
 
 
+@accepts(radius_nm=Range(0.0, 100.0, "nm"), saturation_ratio=_SATURATION_RATIO,
+         contact_angle_deg=_CONTACT_ANGLE_DEG, temperature_c=_TEMPERATURE_C)
 def cluster_free_energy_kt(
     radius_nm, saturation_ratio: float, *, contact_angle_deg: float = 180.0, temperature_c: float = 37.0
 ):
@@ -539,8 +542,8 @@ def cluster_free_energy_kt(
     >>> bool(abs(cluster_free_energy_kt(r_star, 12.8) - nucleation_barrier_kt(12.8)) < 1e-9)
     True
     """
-    r = check_real("radius_nm", radius_nm, low=0.0, high=100.0, unit="nm") * 1e-9
-    s = _check_saturation_ratio(saturation_ratio)
+    r = radius_nm * 1e-9
+    s = saturation_ratio
     f = heterogeneous_factor(contact_angle_deg)
     kt = _kt_j(temperature_c)
     gamma = EFFECTIVE_INTERFACIAL_ENERGY_J_M2.value
@@ -549,6 +552,8 @@ def cluster_free_energy_kt(
     return float(energy) if np.ndim(energy) == 0 else energy
 
 
+@accepts(saturation_ratio=_SATURATION_RATIO, contact_angle_deg=_CONTACT_ANGLE_DEG,
+         temperature_c=_TEMPERATURE_C)
 def nucleation_rate_per_m3_s(
     saturation_ratio: float, *, contact_angle_deg: float = 180.0, temperature_c: float = 37.0
 ) -> float:
@@ -588,6 +593,8 @@ def nucleation_rate_per_m3_s(
     return KINETIC_PREFACTOR_PER_M3_S.value * math.exp(-barrier)
 
 
+@accepts(saturation_ratio=_SATURATION_RATIO, contact_angle_deg=_CONTACT_ANGLE_DEG,
+         temperature_c=_TEMPERATURE_C, volume_m3=_VOLUME_M3)
 def induction_time_s(
     saturation_ratio: float,
     *,
@@ -627,7 +634,7 @@ def induction_time_s(
     >>> round(induction_time_s(12.8, contact_angle_deg=100.0) / 3600, 1)
     5.1
     """
-    volume = _check_volume(volume_m3)
+    volume = volume_m3
     barrier = nucleation_barrier_kt(saturation_ratio, contact_angle_deg=contact_angle_deg,
                                     temperature_c=temperature_c)
     if math.isinf(barrier):

@@ -38,8 +38,9 @@ class Patient:
     phosphate_mg_dl: CitedConstant
 
 
-def _mg_dl(value: float, citation: str, note: str) -> CitedConstant:
-    return CitedConstant(value=value, unit="mg/dL", temperature_c=None, citation=citation, note=note)
+def _mg_dl(value: float, citation: str, note: str, *, basis: str) -> CitedConstant:
+    return CitedConstant(value=value, unit="mg/dL", temperature_c=None, citation=citation, note=note,
+                         basis=basis)
 
 
 EXAMPLE_PATIENTS: tuple[Patient, ...] = (
@@ -49,12 +50,16 @@ EXAMPLE_PATIENTS: tuple[Patient, ...] = (
         ca_mg_dl=_mg_dl(
             round(ca_mmol_l_to_mg_dl(2.35), 2),
             "peterson2010physiologically",
-            "Normal steady state of the Peterson-Riggs model, 2.35 mmol/L total calcium.",
+            "Normal steady state of the Peterson-Riggs model, 2.35 mmol/L total calcium, converted to "
+            "mg/dL with the molar mass of calcium.",
+            basis="derived",
         ),
         phosphate_mg_dl=_mg_dl(
             round(phosphate_mmol_l_to_mg_dl(1.2), 2),
             "peterson2010physiologically",
-            "Normal steady state of the Peterson-Riggs model, 1.2 mmol/L phosphate.",
+            "Normal steady state of the Peterson-Riggs model, 1.2 mmol/L phosphate, converted to "
+            "mg/dL with the molar mass of phosphorus.",
+            basis="derived",
         ),
     ),
     Patient(
@@ -64,12 +69,14 @@ EXAMPLE_PATIENTS: tuple[Patient, ...] = (
             11.2,
             "mazzaglia2008changing",
             "Mean preoperative total calcium of the 100 patients operated on in 2005 at one centre.",
+            basis="measured",
         ),
         phosphate_mg_dl=_mg_dl(
             3.24,
             "ata2025hypophosphatemia",
             "Mean serum phosphorus of 113,330 patients in a national database (a different "
             "cohort from the calcium value; surgical series report lower means, about 2.6).",
+            basis="measured",
         ),
     ),
     Patient(
@@ -78,14 +85,16 @@ EXAMPLE_PATIENTS: tuple[Patient, ...] = (
         ca_mg_dl=_mg_dl(
             9.2,
             "rivara2015uncorrected",
-            "A typical dialysis calcium, not a cohort mean: inside the KDOQI 2003 stage 5 target "
-            "(8.4-9.5 mg/dL) and the lowest-mortality band (9.0-9.5 mg/dL) of a cohort of "
+            "A typical dialysis calcium, not a cohort mean: set to land inside the KDOQI 2003 "
+            "stage 5 target (8.4-9.5 mg/dL) and the lowest-mortality band (9.0-9.5 mg/dL) of a cohort of "
             "119,010 haemodialysis patients.",
+            basis="set",
         ),
         phosphate_mg_dl=_mg_dl(
             6.2,
             "block1998association",
             "Mean serum phosphorus in two national random samples of US haemodialysis patients.",
+            basis="measured",
         ),
     ),
     Patient(
@@ -96,12 +105,14 @@ EXAMPLE_PATIENTS: tuple[Patient, ...] = (
             "araki2011vitamin",
             "Total calcium at admission of a man with 25-hydroxyvitamin D of 1220 ng/mL after "
             "taking a mislabelled supplement.",
+            basis="measured",
         ),
         phosphate_mg_dl=_mg_dl(
             round(phosphate_mmol_l_to_mg_dl(1.2), 2),
             "araki2011vitamin",
-            "Reported only as normal; plotted at the normal adult value of 1.2 mmol/L "
-            "(an assumption, not a measurement).",
+            "Reported only as normal; set to the normal adult value of 1.2 mmol/L so that it matches "
+            "that report (an assumption, not a measurement).",
+            basis="set",
         ),
     ),
 )
@@ -118,14 +129,16 @@ CAUSES_OF_METASTATIC_CALCIFICATION: tuple[Patient, ...] = EXAMPLE_PATIENTS[:2] +
         ca_mg_dl=_mg_dl(
             11.6,
             "papapoulos1979dihydroxycholecalciferol",
-            "Illustrative, not a cohort mean: a moderate hypercalcaemia of the kind driven by "
+            "Illustrative, not a cohort mean: set to land on a moderate hypercalcaemia of the kind driven by "
             "granuloma calcitriol in this study's patients.",
+            basis="set",
         ),
         phosphate_mg_dl=_mg_dl(
             4.0,
             "papapoulos1979dihydroxycholecalciferol",
-            "Illustrative: high-normal, as calcitriol raises phosphate absorption (an assumption, "
-            "not a measurement).",
+            "Illustrative: set to land high-normal, as calcitriol raises phosphate absorption "
+            "(an assumption, not a measurement).",
+            basis="set",
         ),
     ),
     EXAMPLE_PATIENTS[2],
@@ -135,14 +148,16 @@ CAUSES_OF_METASTATIC_CALCIFICATION: tuple[Patient, ...] = EXAMPLE_PATIENTS[:2] +
         ca_mg_dl=_mg_dl(
             12.0,
             "kyle2003review",
-            "Illustrative, not a cohort mean: 13 % of 1027 newly diagnosed myeloma patients had "
-            "calcium of 11 mg/dL or more.",
+            "Illustrative, not a cohort mean: set to land among the 13 % of 1027 newly diagnosed myeloma "
+            "patients whose calcium was 11 mg/dL or more.",
+            basis="set",
         ),
         phosphate_mg_dl=_mg_dl(
             4.5,
             "kyle2003review",
-            "Illustrative: upper-normal, as renal impairment is common (creatinine 2 mg/dL or more "
-            "in 19 %); an assumption, not a measurement.",
+            "Illustrative: set to land upper-normal, as renal impairment is common (creatinine "
+            "2 mg/dL or more in 19 %); an assumption, not a measurement.",
+            basis="set",
         ),
     ),
 )
@@ -159,18 +174,23 @@ def patient(key: str) -> Patient:
 #: Adult reference ranges (low, high) of total calcium and phosphate, in mg/dL.
 REFERENCE_RANGES_MG_DL: dict[str, tuple[CitedConstant, CitedConstant]] = {
     "calcium": (
-        _mg_dl(8.5, "kratz2004laboratory", "Lower limit of the adult reference range of total serum calcium."),
-        _mg_dl(10.5, "kratz2004laboratory", "Upper limit of the adult reference range of total serum calcium."),
+        _mg_dl(8.5, "kratz2004laboratory", "Lower limit of the adult reference range of total serum calcium.",
+               basis="guideline"),
+        _mg_dl(10.5, "kratz2004laboratory", "Upper limit of the adult reference range of total serum calcium.",
+               basis="guideline"),
     ),
     "phosphate": (
-        _mg_dl(2.6, "kratz2004laboratory", "Lower limit of the adult reference range of serum phosphorus."),
-        _mg_dl(4.5, "kratz2004laboratory", "Upper limit of the adult reference range of serum phosphorus."),
+        _mg_dl(2.6, "kratz2004laboratory", "Lower limit of the adult reference range of serum phosphorus.",
+               basis="guideline"),
+        _mg_dl(4.5, "kratz2004laboratory", "Upper limit of the adult reference range of serum phosphorus.",
+               basis="guideline"),
     ),
 }
 
 
-def _range(low: float | None, high: float | None, unit: str, citation: str, note: str):
-    return tuple(None if v is None else CitedConstant(v, unit, None, citation, note) for v in (low, high))
+def _range(low: float | None, high: float | None, unit: str, citation: str, note: str, *, basis: str):
+    return tuple(None if v is None else CitedConstant(v, unit, None, citation, note, basis=basis)
+                 for v in (low, high))
 
 
 #: Adult reference ranges (low, high) of the labs the homeostasis model reports, keyed by the
@@ -178,15 +198,17 @@ def _range(low: float | None, high: float | None, unit: str, citation: str, note
 LAB_REFERENCE_RANGES: dict[str, tuple[CitedConstant | None, CitedConstant | None]] = {
     "total_ca_mg_dl": REFERENCE_RANGES_MG_DL["calcium"],
     "ionized_ca_mmol_l": _range(1.1, 1.3, "mmol/L", "kratz2004laboratory",
-                                "Adult reference range of ionized (free) serum calcium."),
+                                "Adult reference range of ionized (free) serum calcium.", basis="guideline"),
     "phosphate_mg_dl": REFERENCE_RANGES_MG_DL["phosphate"],
     "pth_pg_ml": _range(15.0, 65.0, "pg/mL", "kratz2004laboratory",
-                        "Adult reference range of intact parathyroid hormone (assay-dependent)."),
+                        "Adult reference range of intact parathyroid hormone (assay-dependent).",
+                        basis="guideline"),
     "calcitriol_pg_ml": _range(18.0, 64.0, "pg/mL", "mayo2024calcitriol",
-                               "Adult reference range of 1,25-dihydroxyvitamin D, men (women to 78 pg/mL)."),
+                               "Adult reference range of 1,25-dihydroxyvitamin D, men (women to 78 pg/mL).",
+                               basis="guideline"),
     "ca_x_p_mg2_dl2": _range(None, 55.0, "mg²/dL²", "kdoqi2003bone",
-                             "KDOQI 2003 ceiling of the calcium × phosphate product."),
+                             "KDOQI 2003 ceiling of the calcium × phosphate product.", basis="guideline"),
     "urine_ca_mmol_day": _range(None, 7.5, "mmol/day", "walker2018primary",
                                 "Upper limit of normal urinary calcium, 300 mg/day (7.5 mmol/day) in men; "
-                                "above it is hypercalciuria (women 250 mg/day)."),
+                                "above it is hypercalciuria (women 250 mg/day).", basis="guideline"),
 }

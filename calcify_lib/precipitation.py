@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import check_number, check_real
+from ._validation import Range, accepts
 from .cited import CitedConstant
 from .units import (
     CA_MG_DL_RANGE,
@@ -67,6 +67,7 @@ __all__ = [
     "verdict",
     "Assessment",
     "assess",
+    "threshold_verdict", "BELOW_THRESHOLD", "AT_THRESHOLD", "ABOVE_THRESHOLD",
 ]
 
 KDOQI_2003_CA_X_P_LIMIT_MG2_DL2 = CitedConstant(
@@ -78,6 +79,7 @@ KDOQI_2003_CA_X_P_LIMIT_MG2_DL2 = CitedConstant(
         "KDOQI 2003 guideline 6.5: in CKD stages 3-5 keep the serum calcium-phosphorus "
         "product below 55 mg²/dL² (4.43 mmol²/L²)."
     ),
+    basis="guideline",
 )
 CLASSIC_CA_X_P_THRESHOLD_MG2_DL2 = CitedConstant(
     value=70.0,
@@ -90,6 +92,7 @@ CLASSIC_CA_X_P_THRESHOLD_MG2_DL2 = CitedConstant(
         "calcification is to be avoided.  A clinical rule of thumb with no single "
         "originating experiment, not a measured solubility product."
     ),
+    basis="guideline",
 )
 BLOCK_1998_CA_X_P_RISK_MG2_DL2 = CitedConstant(
     value=72.0,
@@ -100,6 +103,7 @@ BLOCK_1998_CA_X_P_RISK_MG2_DL2 = CitedConstant(
         "In a national sample of US haemodialysis patients, a Ca×P product above "
         "72 mg²/dL² was associated with a relative risk of death of 1.34."
     ),
+    basis="measured",
 )
 
 #: The thresholds the book uses, by short name.  Each value is in mg²/dL².
@@ -113,10 +117,22 @@ DISSOLVED = "stays dissolved"
 SATURATED = "at saturation: solid and solution are in balance"
 SUPERSATURATED = "supersaturated: precipitation is favoured"
 
+#: Verdicts against a clinical Ca × P threshold, which is not a solubility product:
+#: the same serum can be below the threshold and supersaturated for hydroxyapatite.
+BELOW_THRESHOLD = "below the clinical threshold"
+AT_THRESHOLD = "at the clinical threshold"
+ABOVE_THRESHOLD = "above the clinical threshold: calcification risk in the simple picture"
+
 _PRODUCT_MMOL2_L2_RANGE = (0.0, CA_MMOL_L_RANGE[1] * PHOSPHATE_MMOL_L_RANGE[1])
 _PRODUCT_MG2_DL2_RANGE = (0.0, CA_MG_DL_RANGE[1] * PHOSPHATE_MG_DL_RANGE[1])
 
+_CA_MMOL_L = Range(*CA_MMOL_L_RANGE, "mmol/L")
+_PHOSPHATE_MMOL_L = Range(*PHOSPHATE_MMOL_L_RANGE, "mmol/L")
+_CA_MG_DL = Range(*CA_MG_DL_RANGE, "mg/dL")
+_PHOSPHATE_MG_DL = Range(*PHOSPHATE_MG_DL_RANGE, "mg/dL")
 
+
+@accepts(ca_mmol_l=_CA_MMOL_L, phosphate_mmol_l=_PHOSPHATE_MMOL_L)
 def ionic_product(ca_mmol_l: float | np.ndarray, phosphate_mmol_l: float | np.ndarray) -> float | np.ndarray:
     """The source's ionic product, Q = [Ca][P], in mmol²/L².
 
@@ -139,17 +155,10 @@ def ionic_product(ca_mmol_l: float | np.ndarray, phosphate_mmol_l: float | np.nd
     With total concentrations this is the clinical Ca×P product in SI units.
     See the module docstring for what the 1:1 product leaves out.
     """
-    ca = check_real("ca_mmol_l", ca_mmol_l, low=CA_MMOL_L_RANGE[0], high=CA_MMOL_L_RANGE[1], unit="mmol/L")
-    p = check_real(
-        "phosphate_mmol_l",
-        phosphate_mmol_l,
-        low=PHOSPHATE_MMOL_L_RANGE[0],
-        high=PHOSPHATE_MMOL_L_RANGE[1],
-        unit="mmol/L",
-    )
-    return ca * p
+    return ca_mmol_l * phosphate_mmol_l
 
 
+@accepts(ca_mg_dl=_CA_MG_DL, phosphate_mg_dl=_PHOSPHATE_MG_DL)
 def ca_x_p_mg2_dl2(ca_mg_dl: float | np.ndarray, phosphate_mg_dl: float | np.ndarray) -> float | np.ndarray:
     """The clinical calcium × phosphate product in mg²/dL².
 
@@ -159,17 +168,10 @@ def ca_x_p_mg2_dl2(ca_mg_dl: float | np.ndarray, phosphate_mg_dl: float | np.nda
     (55 mg²/dL², :cite:`kdoqi2003bone`) and the older
     :data:`CLASSIC_CA_X_P_THRESHOLD_MG2_DL2` (70 mg²/dL², :cite:`hawley2006calcium`).
     """
-    ca = check_real("ca_mg_dl", ca_mg_dl, low=CA_MG_DL_RANGE[0], high=CA_MG_DL_RANGE[1], unit="mg/dL")
-    p = check_real(
-        "phosphate_mg_dl",
-        phosphate_mg_dl,
-        low=PHOSPHATE_MG_DL_RANGE[0],
-        high=PHOSPHATE_MG_DL_RANGE[1],
-        unit="mg/dL",
-    )
-    return ca * p
+    return ca_mg_dl * phosphate_mg_dl
 
 
+@accepts(q=Range(0.0, 1e300, "(unit of ksp)"), ksp=Range(1e-300, 1e300, "(unit of q)", kind="number"))
 def saturation_ratio(q: float | np.ndarray, ksp: float) -> float | np.ndarray:
     """The saturation ratio S = Q / Ksp.
 
@@ -186,23 +188,37 @@ def saturation_ratio(q: float | np.ndarray, ksp: float) -> float | np.ndarray:
     float or ndarray
         S, dimensionless.  S < 1: undersaturated; S > 1: supersaturated.
     """
-    ksp_value = check_number("ksp", ksp, low=1e-300, high=1e300, unit="(unit of q)")
-    q_value = check_real("q", q, low=0.0, high=1e300, unit="(unit of ksp)")
-    return q_value / ksp_value
+    return q / ksp
 
 
+@accepts(ratio=Range(0.0, 1e300, "(dimensionless)", kind="number"))
 def verdict(ratio: float) -> str:
     """The verdict of the simple picture for a saturation ratio.
 
     Returns :data:`DISSOLVED` for S < 1, :data:`SATURATED` for S = 1 and
     :data:`SUPERSATURATED` for S > 1.
     """
-    s = check_number("ratio", ratio, low=0.0, high=1e300, unit="(dimensionless)")
-    if s < 1.0:
+    if ratio < 1.0:
         return DISSOLVED
-    if s == 1.0:
+    if ratio == 1.0:
         return SATURATED
     return SUPERSATURATED
+
+
+@accepts(ratio=Range(0.0, 1e300, "(dimensionless)", kind="number"))
+def threshold_verdict(ratio: float) -> str:
+    """The verdict of the simple picture when a clinical Ca × P threshold plays Ksp.
+
+    Returns :data:`BELOW_THRESHOLD` for ratio < 1, :data:`AT_THRESHOLD` at 1 and
+    :data:`ABOVE_THRESHOLD` above.  The words speak of a threshold, not of
+    saturation: a clinical threshold is read from patients, and serum below it
+    is still supersaturated for hydroxyapatite (:mod:`calcify_lib.chemistry`).
+    """
+    if ratio < 1.0:
+        return BELOW_THRESHOLD
+    if ratio == 1.0:
+        return AT_THRESHOLD
+    return ABOVE_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -230,6 +246,8 @@ class Assessment:
         return self.ratio > 1.0
 
 
+@accepts(ca_mg_dl=Range(*CA_MG_DL_RANGE, "mg/dL", kind="number"),
+         phosphate_mg_dl=Range(*PHOSPHATE_MG_DL_RANGE, "mg/dL", kind="number"))
 def assess(ca_mg_dl: float, phosphate_mg_dl: float, *, threshold: str = "classic_70") -> Assessment:
     """Place one patient's calcium and phosphate in the simple picture.
 
@@ -251,20 +269,13 @@ def assess(ca_mg_dl: float, phosphate_mg_dl: float, *, threshold: str = "classic
     --------
     >>> a = assess(9.4, 3.7)
     >>> round(a.q_mg2_dl2, 2), round(a.ratio, 3), a.verdict
-    (34.78, 0.497, 'stays dissolved')
+    (34.78, 0.497, 'below the clinical threshold')
     """
     if not isinstance(threshold, str) or threshold not in CA_X_P_THRESHOLDS:
         raise ValueError(
             f"threshold must be one of {sorted(CA_X_P_THRESHOLDS)}; got {threshold!r}"
         )
-    ca = check_number("ca_mg_dl", ca_mg_dl, low=CA_MG_DL_RANGE[0], high=CA_MG_DL_RANGE[1], unit="mg/dL")
-    p = check_number(
-        "phosphate_mg_dl",
-        phosphate_mg_dl,
-        low=PHOSPHATE_MG_DL_RANGE[0],
-        high=PHOSPHATE_MG_DL_RANGE[1],
-        unit="mg/dL",
-    )
+    ca, p = ca_mg_dl, phosphate_mg_dl
     limit = CA_X_P_THRESHOLDS[threshold].value
     q = ca_x_p_mg2_dl2(ca, p)
     ratio = saturation_ratio(q, limit)
@@ -278,5 +289,5 @@ def assess(ca_mg_dl: float, phosphate_mg_dl: float, *, threshold: str = "classic
         threshold_mg2_dl2=limit,
         threshold_mmol2_l2=ca_x_p_mg2_dl2_to_mmol2_l2(limit),
         ratio=ratio,
-        verdict=verdict(ratio),
+        verdict=threshold_verdict(ratio),
     )

@@ -58,7 +58,7 @@ import math
 import warnings
 from dataclasses import dataclass
 
-from ._validation import check_number
+from ._validation import Range, accepts
 from .cited import CitedConstant
 
 __all__ = [
@@ -94,27 +94,28 @@ GAS_CONSTANT_J_MOL_K = CitedConstant(
     temperature_c=None,
     citation="tiesinga2021codata",
     note="Molar gas constant R (exact in the 2019 SI).",
+    basis="convention",
 )
 
 #: Every temperature function accepts this range (°C) and refuses anything outside it.
 TEMPERATURE_RANGE_C = (0.0, 100.0)
 #: The range in which the data set was measured (°C); outside it functions warn.
 VALIDATED_TEMPERATURE_RANGE_C = (5.0, 45.0)
+_TEMPERATURE_C = Range(*TEMPERATURE_RANGE_C, "°C", kind="number")
 
 _KELVIN = 273.15
 _LN10 = math.log(10.0)
 
 
-def _kelvin(temperature_c: float, *, warn: bool = True) -> float:
-    t_c = check_number("temperature_c", temperature_c, low=TEMPERATURE_RANGE_C[0],
-                       high=TEMPERATURE_RANGE_C[1], unit="°C")
+def _kelvin(t_c: float, *, warn: bool = True) -> float:
+    # t_c was checked (and made a float) by the public function's @accepts.
     low, high = VALIDATED_TEMPERATURE_RANGE_C
     if warn and not low <= t_c <= high:
         warnings.warn(
             f"temperature_c={t_c:g} °C lies outside {low:g}-{high:g} °C, where the "
             "calcium phosphate constants were measured; the result is an extrapolation",
             ExtrapolationWarning,
-            stacklevel=3,
+            stacklevel=4,  # _kelvin, the public function, @accepts's wrapper, its caller
         )
     return t_c + _KELVIN
 
@@ -135,10 +136,12 @@ KELL_DENSITY_COEFFICIENTS = CitedConstant(
     temperature_c=None,
     citation="kell1975density",
     note="ρ = Σ a_i t^i / (1 + b t), b = 16.879850e-3 /°C; valid 0-150 °C at 1 atm.",
+    basis="measured",
 )
 KELL_DENSITY_DENOMINATOR_PER_C = CitedConstant(
     16.879850e-3, "1/°C", None, "kell1975density",
     "b in Kell's density formula rho = sum(a_i t^i) / (1 + b t), t in °C.",
+    basis="measured",
 )
 
 #: Malmberg & Maryott (1956): ε(t) = 87.740 - 0.40008 t + 9.398e-4 t² - 1.410e-6 t³.
@@ -148,6 +151,7 @@ MALMBERG_DIELECTRIC_COEFFICIENTS = CitedConstant(
     temperature_c=None,
     citation="malmberg1956dielectric",
     note="Static relative permittivity of water, fitted to measurements from 0 to 100 °C.",
+    basis="measured",
 )
 
 #: The Debye-Hückel A constant is 1.82483e6 √ρ (εT)^(-3/2) (ρ in g/cm³, T in K).
@@ -157,7 +161,9 @@ DEBYE_HUCKEL_A_PREFACTOR = CitedConstant(
     temperature_c=None,
     citation="davies1962ion",
     note="Prefactor of the Debye-Hückel limiting-law constant A for log10 γ; "
-         "gives A = 0.5108 at 25 °C and 0.5215 at 37 °C.",
+         "derived from the elementary charge, Avogadro's and Boltzmann's constants and the "
+         "vacuum permittivity; gives A = 0.5108 at 25 °C and 0.5215 at 37 °C.",
+    basis="derived",
 )
 
 #: The Davies equation is an empirical extension of Debye-Hückel; beyond this ionic
@@ -168,6 +174,7 @@ DAVIES_MAX_IONIC_STRENGTH_MOL_L = CitedConstant(
     temperature_c=None,
     citation="davies1962ion",
     note="Upper limit of ionic strength at which the Davies equation is commonly applied.",
+    basis="guideline",
 )
 
 #: The 0.3 I term of the Davies equation.
@@ -176,10 +183,13 @@ DAVIES_LINEAR_COEFFICIENT = CitedConstant(
     unit="L/mol",
     temperature_c=None,
     citation="davies1962ion",
-    note="Coefficient of the linear term: log γ = -A z² (√I/(1+√I) - 0.3 I).",
+    note="Coefficient of the linear term: log γ = -A z² (√I/(1+√I) - 0.3 I); an empirical "
+         "coefficient, chosen by Davies to fit measured mean activity coefficients.",
+    basis="measured",
 )
 
 
+@accepts(temperature_c=_TEMPERATURE_C)
 def water_density_g_cm3(temperature_c: float = 37.0) -> float:
     """Density of pure water at 1 atm (Kell 1975), in g/cm³.
 
@@ -198,6 +208,7 @@ def water_density_g_cm3(temperature_c: float = 37.0) -> float:
     return numerator / (1.0 + KELL_DENSITY_DENOMINATOR_PER_C.value * t_c) / 1000.0
 
 
+@accepts(temperature_c=_TEMPERATURE_C)
 def water_dielectric_constant(temperature_c: float = 37.0) -> float:
     """Relative permittivity of water (Malmberg & Maryott 1956).
 
@@ -211,6 +222,7 @@ def water_dielectric_constant(temperature_c: float = 37.0) -> float:
     return sum(coefficient * t_c**i for i, coefficient in enumerate(c))
 
 
+@accepts(temperature_c=_TEMPERATURE_C)
 def davies_a(temperature_c: float = 37.0) -> float:
     """The Debye-Hückel constant A (for log10 γ, concentrations in mol/L).
 
@@ -229,6 +241,9 @@ def davies_a(temperature_c: float = 37.0) -> float:
     return DEBYE_HUCKEL_A_PREFACTOR.value * math.sqrt(rho) * (eps * t_k) ** -1.5
 
 
+@accepts(charge=Range(-3, 3, "(elementary charges)", kind="number"),
+         ionic_strength_mol_l=Range(0.0, DAVIES_MAX_IONIC_STRENGTH_MOL_L.value, "mol/L", kind="number"),
+         temperature_c=_TEMPERATURE_C)
 def davies_log_gamma(charge: int, ionic_strength_mol_l: float, temperature_c: float = 37.0) -> float:
     """log10 of the Davies activity coefficient of an ion of ``charge``.
 
@@ -252,9 +267,7 @@ def davies_log_gamma(charge: int, ionic_strength_mol_l: float, temperature_c: fl
     >>> [round(10 ** davies_log_gamma(z, 0.16), 3) for z in (1, 2, 3)]
     [0.752, 0.319, 0.077]
     """
-    z = check_number("charge", charge, low=-3, high=3, unit="(elementary charges)")
-    i = check_number("ionic_strength_mol_l", ionic_strength_mol_l, low=0.0,
-                     high=DAVIES_MAX_IONIC_STRENGTH_MOL_L.value, unit="mol/L")
+    z, i = charge, ionic_strength_mol_l
     root = math.sqrt(i)
     return -davies_a(temperature_c) * z * z * (root / (1.0 + root) - DAVIES_LINEAR_COEFFICIENT.value * i)
 
@@ -266,9 +279,11 @@ WATER_LOG_KW_COEFFICIENTS = CitedConstant(
     temperature_c=None,
     citation="parkhurst2013phreeqc",
     note="H2O = OH- + H+ in phreeqc.dat; gives pKw 13.995 at 25 °C and 13.620 at 37 °C.",
+    basis="measured",
 )
 
 
+@accepts(temperature_c=_TEMPERATURE_C)
 def water_log_kw(temperature_c: float = 37.0) -> float:
     """log10 of the ion product of water, {H⁺}{OH⁻}.
 
@@ -294,24 +309,29 @@ PHOSPHORIC_ACID_LOG_K_FITS: dict[str, CitedConstant] = {
         (-799.31, 4.5535, -0.013486), "(K, 1, 1/K): A, B, C of log10 K = A/T + B + C T", None,
         "bates1951first",
         "H3PO4 = H+ + H2PO4-; EMF measurements 0-60 °C; pKa1 2.148 at 25 °C, 2.206 at 37 °C.",
+        basis="measured",
     ),
     "K2": CitedConstant(
         (-1979.5, 5.3541, -0.019840), "(K, 1, 1/K): A, B, C of log10 K = A/T + B + C T", None,
         "bates1943acidic",
         "H2PO4- = H+ + HPO4-2; EMF measurements 0-60 °C; pKa2 7.200 at 25 °C, 7.182 at 37 °C.",
+        basis="measured",
     ),
 }
 #: pKa3 at 25 °C and the enthalpy that moves it (phreeqc.dat; the NBS papers give no fit).
 PHOSPHORIC_ACID_PKA3_25C = CitedConstant(
     12.346, "1 (−log10 of K in mol/L)", 25.0, "parkhurst2013phreeqc",
     "HPO4-2 = H+ + PO4-3, from phreeqc.dat (log K of the reverse reaction 12.346).",
+    basis="measured",
 )
 PHOSPHORIC_ACID_PKA3_ENTHALPY_KJ_MOL = CitedConstant(
     14.77, "kJ/mol", 25.0, "parkhurst2013phreeqc",
     "ΔH° of HPO4-2 = H+ + PO4-3: +3.530 kcal/mol (phreeqc.dat, sign reversed).",
+    basis="measured",
 )
 
 
+@accepts(temperature_c=_TEMPERATURE_C)
 def phosphoric_acid_pka(temperature_c: float = 37.0) -> tuple[float, float, float]:
     """pKa1, pKa2 and pKa3 of phosphoric acid at zero ionic strength.
 
@@ -366,42 +386,50 @@ ION_PAIRS: dict[str, IonPair] = {
     "CaHPO4": IonPair(
         "Ca+2", "HPO4-2",
         CitedConstant(math.log10(588.0), "1 (log10 of L/mol)", 37.5, "moreno1966solubility",
-                      "K = 588 L/mol for Ca+2 + HPO4-2 = CaHPO4(0), from DCPD solubility at 37.5 °C."),
+                      "K = 588 L/mol for Ca+2 + HPO4-2 = CaHPO4(0), from DCPD solubility at 37.5 °C.",
+                      basis="measured"),
         CitedConstant(3.3 * _KCAL, "kJ/mol", 25.0, "parkhurst2013phreeqc",
-                      "+3.3 kcal/mol (phreeqc.dat); the NBS work measured at one temperature."),
+                      "+3.3 kcal/mol (phreeqc.dat); the NBS work measured at one temperature.",
+                      basis="measured"),
     ),
     "CaH2PO4+": IonPair(
         "Ca+2", "H2PO4-",
         CitedConstant(math.log10(7.49), "1 (log10 of L/mol)", 37.5, "moreno1966solubility",
-                      "K = 7.49 L/mol for Ca+2 + H2PO4- = CaH2PO4+ at 37.5 °C (phreeqc.dat has 32 L/mol)."),
+                      "K = 7.49 L/mol for Ca+2 + H2PO4- = CaH2PO4+ at 37.5 °C (phreeqc.dat has 32 L/mol).",
+                      basis="measured"),
         CitedConstant(3.4 * _KCAL, "kJ/mol", 25.0, "parkhurst2013phreeqc",
-                      "+3.4 kcal/mol (phreeqc.dat)."),
+                      "+3.4 kcal/mol (phreeqc.dat).", basis="measured"),
     ),
     "CaPO4-": IonPair(
         "Ca+2", "PO4-3",
         CitedConstant(6.459, "1 (log10 of L/mol)", 25.0, "chughtai1968complex",
                       "K = 2.9e6 L/mol at 25 °C (3.5e6 at 37 °C), the value carried by phreeqc.dat; "
-                      "McDonogh et al. (2024) argue it is ~100 times too large."),
+                      "McDonogh et al. (2024) argue it is ~100 times too large.", basis="measured"),
         CitedConstant(3.1 * _KCAL, "kJ/mol", 25.0, "parkhurst2013phreeqc",
-                      "+3.1 kcal/mol (phreeqc.dat)."),
+                      "+3.1 kcal/mol (phreeqc.dat).", basis="measured"),
     ),
     "MgHPO4": IonPair(
         "Mg+2", "HPO4-2",
         CitedConstant(math.log10(1004.0), "1 (log10 of L/mol)", 37.0, "verbeeck1990association",
-                      "K = 1004 ± 89 L/mol for Mg+2 + HPO4-2 = MgHPO4(0) at 37 °C."),
+                      "K = 1004 ± 89 L/mol for Mg+2 + HPO4-2 = MgHPO4(0) at 37 °C; "
+                      "the uncertainty, 89/(1004 ln 10) = 0.039, is in log10 units.",
+                      basis="measured", uncertainty=89.0 / (1004.0 * math.log(10.0))),
         CitedConstant(3.3 * _KCAL, "kJ/mol", 25.0, "parkhurst2013phreeqc",
-                      "+3.3 kcal/mol (phreeqc.dat)."),
+                      "+3.3 kcal/mol (phreeqc.dat).", basis="measured"),
     ),
     "NaHPO4-": IonPair(
         "Na+", "HPO4-2",
         CitedConstant(0.29, "1 (log10 of L/mol)", 25.0, "parkhurst2013phreeqc",
-                      "K = 1.95 L/mol for Na+ + HPO4-2 = NaHPO4- (phreeqc.dat)."),
+                      "K = 1.95 L/mol for Na+ + HPO4-2 = NaHPO4- (phreeqc.dat).", basis="measured"),
         CitedConstant(0.0, "kJ/mol", 25.0, "parkhurst2013phreeqc",
-                      "No enthalpy is given in phreeqc.dat; taken as zero."),
+                      "No enthalpy is given in phreeqc.dat; set to zero so that log K keeps "
+                      "its 25 °C value at every temperature, as PHREEQC does when no enthalpy is given.",
+                      basis="set"),
     ),
 }
 
 
+@accepts(temperature_c=_TEMPERATURE_C)
 def ion_pair_log_k(pair: str, temperature_c: float = 37.0) -> float:
     """log10 of the thermodynamic association constant of ``pair`` (L/mol).
 
@@ -461,31 +489,34 @@ LOG_KSP: dict[str, SolubilityProduct] = {
         "Ca5(PO4)3OH", {"Ca+2": 5, "PO4-3": 3, "OH-": 1},
         (CitedConstant((-8219.41, -1.6657, -0.098215), "(K, 1, 1/K)", None, "mcdowell1977solubility",
                        "log10 Ksp = -8219.41/T - 1.6657 - 0.098215 T, measured 5-37 °C; "
-                       "-58.52 at 25 °C, -58.63 at 37 °C."),),
+                       "-58.52 at 25 °C, -58.63 at 37 °C.", basis="measured"),),
         "fit",
     ),
     "brushite": SolubilityProduct(
         "CaHPO4·2H2O", {"Ca+2": 1, "HPO4-2": 1},
         (CitedConstant(math.log10(2.49e-7), "1 (log10 of mol²/L²)", 25.0, "gregory1970solubility",
-                       "Ksp = 2.49e-7 mol²/L² at 25 °C."),
+                       "Ksp = 2.49e-7 mol²/L² at 25 °C.", basis="measured"),
          CitedConstant(math.log10(2.19e-7), "1 (log10 of mol²/L²)", 37.5, "moreno1966solubility",
-                       "Ksp = 2.19e-7 mol²/L² at 37.5 °C, with the ion pairs of this module.")),
+                       "Ksp = 2.19e-7 mol²/L² at 37.5 °C, with the ion pairs of this module.",
+                       basis="measured")),
         "two_points",
     ),
     "octacalcium_phosphate": SolubilityProduct(
         "Ca4H(PO4)3·2.5H2O", {"Ca+2": 4, "H+": 1, "PO4-3": 3},
         (CitedConstant(-48.4, "1 (log10 of mol⁸/L⁸)", 23.5, "tung1988ocp",
                        "pKsp 48.4 at 23.5 °C, per Ca4H(PO4)3·2.5H2O (half the Ca8 formula); "
-                       "other laboratories report up to 1.5 log units (Ca8 formula) apart."),
+                       "other laboratories report up to 1.5 log units (Ca8 formula) apart.",
+                       basis="measured"),
          CitedConstant(-48.7, "1 (log10 of mol⁸/L⁸)", 37.0, "tung1988ocp",
-                       "pKsp 48.7 ± 0.2 at 37 °C, per Ca4H(PO4)3·2.5H2O.")),
+                       "pKsp 48.7 ± 0.2 at 37 °C, per Ca4H(PO4)3·2.5H2O.",
+                       basis="measured", uncertainty=0.2)),
         "two_points",
     ),
     "beta_tricalcium_phosphate": SolubilityProduct(
         "β-Ca3(PO4)2", {"Ca+2": 3, "PO4-3": 2},
         (CitedConstant((-45723.26, 287.4536, -0.546763), "(K, 1, 1/K)", None, "gregory1974solubility",
                        "log10 Ksp = -45723.26/T + 287.4536 - 0.546763 T, measured 5-37 °C; "
-                       "-28.92 at 25 °C, -29.55 at 37 °C."),),
+                       "-28.92 at 25 °C, -29.55 at 37 °C.", basis="measured"),),
         "fit",
     ),
     "amorphous_calcium_phosphate": SolubilityProduct(
@@ -493,12 +524,14 @@ LOG_KSP: dict[str, SolubilityProduct] = {
         (CitedConstant(-25.7, "1 (log10 of mol⁵/L⁵)", 37.0, "dorozhkin2010bioceramics",
                        "Ion product {Ca}³{PO4}² in equilibrium with ACP at pH 7.40 (25.7 ± 0.1); "
                        "the value depends on pH (29.9 at pH 6.00) because ACP's composition does. "
-                       "Held constant here: an operational threshold, not a true Ksp."),),
+                       "Held constant here: an operational threshold, not a true Ksp.",
+                       basis="measured", uncertainty=0.1),),
         "constant",
     ),
 }
 
 
+@accepts(temperature_c=_TEMPERATURE_C)
 def log_ksp(phase: str, temperature_c: float = 37.0) -> float:
     """log10 Ksp of ``phase`` at ``temperature_c`` (activities in mol/L).
 

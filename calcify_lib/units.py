@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import check_real
+from ._validation import Range, accepts
 from .cited import CitedConstant
 
 __all__ = [
@@ -51,6 +51,7 @@ CALCIUM_MOLAR_MASS_G_MOL = CitedConstant(
     temperature_c=None,
     citation="prohaska2022atomic",
     note="Standard atomic weight of calcium, Ar(Ca) = 40.078(4).",
+    basis="measured", uncertainty=0.004,
 )
 PHOSPHORUS_MOLAR_MASS_G_MOL = CitedConstant(
     value=30.973762,
@@ -58,6 +59,7 @@ PHOSPHORUS_MOLAR_MASS_G_MOL = CitedConstant(
     temperature_c=None,
     citation="prohaska2022atomic",
     note="Standard atomic weight of phosphorus, Ar(P) = 30.973 761 998(5), rounded.",
+    basis="measured", uncertainty=5e-9,
 )
 
 _DL_PER_L = 10.0
@@ -70,10 +72,16 @@ PHOSPHATE_MMOL_L_RANGE = (0.0, 10.0)
 _CA_X_P_MG2_DL2_RANGE = (0.0, CA_MG_DL_RANGE[1] * PHOSPHATE_MG_DL_RANGE[1])
 _CA_X_P_MMOL2_L2_RANGE = (0.0, CA_MMOL_L_RANGE[1] * PHOSPHATE_MMOL_L_RANGE[1])
 
+_CA_MG_DL = Range(*CA_MG_DL_RANGE, "mg/dL")
+_CA_MMOL_L = Range(*CA_MMOL_L_RANGE, "mmol/L")
+_PHOSPHATE_MG_DL = Range(*PHOSPHATE_MG_DL_RANGE, "mg/dL")
+_PHOSPHATE_MMOL_L = Range(*PHOSPHATE_MMOL_L_RANGE, "mmol/L")
+
 _CA_FACTOR = _DL_PER_L / CALCIUM_MOLAR_MASS_G_MOL.value  # (mmol/L) per (mg/dL)
 _P_FACTOR = _DL_PER_L / PHOSPHORUS_MOLAR_MASS_G_MOL.value
 
 
+@accepts(ca_mg_dl=_CA_MG_DL)
 def ca_mg_dl_to_mmol_l(ca_mg_dl: float | np.ndarray) -> float | np.ndarray:
     """Total calcium from mg/dL to mmol/L.
 
@@ -85,18 +93,16 @@ def ca_mg_dl_to_mmol_l(ca_mg_dl: float | np.ndarray) -> float | np.ndarray:
     >>> round(ca_mg_dl_to_mmol_l(10.0), 4)
     2.4951
     """
-    ca = check_real("ca_mg_dl", ca_mg_dl, low=CA_MG_DL_RANGE[0], high=CA_MG_DL_RANGE[1], unit="mg/dL")
-    return ca * _CA_FACTOR
+    return ca_mg_dl * _CA_FACTOR
 
 
+@accepts(ca_mmol_l=_CA_MMOL_L)
 def ca_mmol_l_to_mg_dl(ca_mmol_l: float | np.ndarray) -> float | np.ndarray:
     """Total calcium from mmol/L to mg/dL: ``ca_mg_dl = ca_mmol_l * 40.078 / 10``."""
-    ca = check_real(
-        "ca_mmol_l", ca_mmol_l, low=CA_MMOL_L_RANGE[0], high=CA_MMOL_L_RANGE[1], unit="mmol/L"
-    )
-    return ca / _CA_FACTOR
+    return ca_mmol_l / _CA_FACTOR
 
 
+@accepts(phosphate_mg_dl=_PHOSPHATE_MG_DL)
 def phosphate_mg_dl_to_mmol_l(phosphate_mg_dl: float | np.ndarray) -> float | np.ndarray:
     """Phosphate (reported as phosphorus) from mg/dL to mmol/L.
 
@@ -108,51 +114,26 @@ def phosphate_mg_dl_to_mmol_l(phosphate_mg_dl: float | np.ndarray) -> float | np
     >>> round(phosphate_mg_dl_to_mmol_l(3.1), 4)
     1.0008
     """
-    p = check_real(
-        "phosphate_mg_dl",
-        phosphate_mg_dl,
-        low=PHOSPHATE_MG_DL_RANGE[0],
-        high=PHOSPHATE_MG_DL_RANGE[1],
-        unit="mg/dL",
-    )
-    return p * _P_FACTOR
+    return phosphate_mg_dl * _P_FACTOR
 
 
+@accepts(phosphate_mmol_l=_PHOSPHATE_MMOL_L)
 def phosphate_mmol_l_to_mg_dl(phosphate_mmol_l: float | np.ndarray) -> float | np.ndarray:
     """Phosphate from mmol/L to mg/dL (as phosphorus): ``× 30.974 / 10``."""
-    p = check_real(
-        "phosphate_mmol_l",
-        phosphate_mmol_l,
-        low=PHOSPHATE_MMOL_L_RANGE[0],
-        high=PHOSPHATE_MMOL_L_RANGE[1],
-        unit="mmol/L",
-    )
-    return p / _P_FACTOR
+    return phosphate_mmol_l / _P_FACTOR
 
 
+@accepts(ca_x_p_mg2_dl2=Range(*_CA_X_P_MG2_DL2_RANGE, "mg²/dL²"))
 def ca_x_p_mg2_dl2_to_mmol2_l2(ca_x_p_mg2_dl2: float | np.ndarray) -> float | np.ndarray:
     """The calcium × phosphate product from mg²/dL² to mmol²/L².
 
     The factor is the product of the two single-ion factors,
     ``(10/40.078) * (10/30.974) = 0.08056``: 55 mg²/dL² is 4.43 mmol²/L².
     """
-    product = check_real(
-        "ca_x_p_mg2_dl2",
-        ca_x_p_mg2_dl2,
-        low=_CA_X_P_MG2_DL2_RANGE[0],
-        high=_CA_X_P_MG2_DL2_RANGE[1],
-        unit="mg²/dL²",
-    )
-    return product * _CA_FACTOR * _P_FACTOR
+    return ca_x_p_mg2_dl2 * _CA_FACTOR * _P_FACTOR
 
 
+@accepts(ca_x_p_mmol2_l2=Range(*_CA_X_P_MMOL2_L2_RANGE, "mmol²/L²"))
 def ca_x_p_mmol2_l2_to_mg2_dl2(ca_x_p_mmol2_l2: float | np.ndarray) -> float | np.ndarray:
     """The calcium × phosphate product from mmol²/L² to mg²/dL² (divide by 0.08056)."""
-    product = check_real(
-        "ca_x_p_mmol2_l2",
-        ca_x_p_mmol2_l2,
-        low=_CA_X_P_MMOL2_L2_RANGE[0],
-        high=_CA_X_P_MMOL2_L2_RANGE[1],
-        unit="mmol²/L²",
-    )
-    return product / (_CA_FACTOR * _P_FACTOR)
+    return ca_x_p_mmol2_l2 / (_CA_FACTOR * _P_FACTOR)

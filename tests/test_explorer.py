@@ -84,7 +84,7 @@ def test_chemistry_explorer_readout_comes_from_calcify_lib(chemistry_explorer):
     view = chemistry_explorer.view_at(ca_mg_dl=12.0, phosphate_mg_dl=6.5)
     assert view.readout_html == figures.readout_html(12.0, 6.5)
     assert "78.0 mg²/dL²" in view.readout_html
-    assert "supersaturated" in view.readout_html
+    assert "above the clinical threshold" in view.readout_html
 
 
 def test_chemistry_explorer_marker_moves_with_the_sliders(chemistry_explorer):

@@ -47,10 +47,10 @@ def test_assess_reports_both_unit_systems_consistently():
     assert a.threshold_mmol2_l2 == pytest.approx(5.6389, abs=1e-4)
 
 
-def test_normal_serum_stays_dissolved_in_the_simple_picture():
+def test_normal_serum_is_below_the_clinical_threshold_in_the_simple_picture():
     p = patient("normal")
     a = pr.assess(p.ca_mg_dl.value, p.phosphate_mg_dl.value)
-    assert a.verdict == pr.DISSOLVED
+    assert a.verdict == pr.BELOW_THRESHOLD
     assert a.ratio == pytest.approx(9.42 * 3.72 / 70.0, rel=1e-12)
 
 
@@ -84,3 +84,12 @@ def test_unknown_threshold_is_refused_with_the_valid_names():
 def test_unknown_patient_is_refused_with_the_valid_keys():
     with pytest.raises(ValueError, match="primary_hyperparathyroidism"):
         patient("gout")
+
+
+@pytest.mark.parametrize(
+    ("ratio", "expected"),
+    [(0.5, pr.BELOW_THRESHOLD), (1.0, pr.AT_THRESHOLD), (1.2, pr.ABOVE_THRESHOLD)],
+)
+def test_the_simple_picture_speaks_of_a_clinical_threshold_not_of_saturation(ratio, expected):
+    assert pr.threshold_verdict(ratio) == expected
+    assert "saturat" not in expected

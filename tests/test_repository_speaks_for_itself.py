@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT
 
-#: Patterns assembled from parts, so that this file does not match itself.
+#: What a pointer outside the repository looks like (this file, which defines them, is not scanned).
 FORBIDDEN = {
     "a path on a developer's machine": re.compile("|".join(("/" + "work/", "/" + "home/", "/" + "root/", "/" + "Users/"))),
     "a notes file outside the repository": re.compile("|".join(("reference" + "-values", "stack" + "-facts", r"\bshared" + "/"))),
@@ -28,7 +28,7 @@ ALLOWED = (re.compile(r"issue number|volume, issue|the issue \(pages|within the 
 def _tracked_text_files() -> list[str]:
     files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     return [f for f in files if f.endswith((".py", ".md", ".ipynb", ".yml", ".toml", ".txt", ".bib", ".cfg", ".html"))
-            and not f.startswith(".ci/")]
+            and not f.startswith(".ci/") and f != "tests/test_repository_speaks_for_itself.py"]
 
 
 @pytest.mark.parametrize("what", sorted(FORBIDDEN))

@@ -11,6 +11,8 @@ from calcify_lib import chemistry, thermodynamics as td
 from calcify_lib.chemistry import NORMAL_SERUM, PHASES, speciate, speciate_grid, speciate_serum
 
 SERUM = dict(mg_mmol_l=0.85, albumin_g_l=40.0)
+# Serum's magnesium and small anions (citrate, bicarbonate), as in NORMAL_SERUM.
+SERUM_LIGANDS = {name: NORMAL_SERUM[name].value for name in ("mg_mmol_l", "citrate_mmol_l", "bicarbonate_mmol_l")}
 REPORTED_SPECIES = ("Ca+2", "HPO4-2", "H2PO4-", "PO4-3", "H3PO4", "CaHPO4", "CaH2PO4+", "CaPO4-", "MgHPO4", "NaHPO4-")
 
 
@@ -21,10 +23,13 @@ def test_the_result_carries_every_species_the_book_names():
     assert s.free_ca_mmol_l == s.species_mmol_l["Ca+2"]
 
 
+@pytest.mark.parametrize(("citrate_mmol_l", "bicarbonate_mmol_l"), [(0.0, 0.0), (0.116, 24.0), (15.0, 30.0)])
 @pytest.mark.parametrize("albumin_g_l", [0.0, 40.0])
 @pytest.mark.parametrize("ph", [6.8, 7.4, 7.8])
-def test_mass_balances_close_to_one_part_in_a_billion(ph, albumin_g_l):
-    s = speciate(2.6, 2.1, ph, mg_mmol_l=0.9, albumin_g_l=albumin_g_l)
+def test_mass_balances_close_to_one_part_in_a_billion(ph, albumin_g_l, citrate_mmol_l, bicarbonate_mmol_l):
+    s = speciate(2.6, 2.1, ph, mg_mmol_l=0.9, albumin_g_l=albumin_g_l, citrate_mmol_l=citrate_mmol_l,
+                 bicarbonate_mmol_l=bicarbonate_mmol_l)
+    assert {"Ca", "Mg", "Na", "P", "citrate", "bicarbonate"} <= set(s.mass_balance_residuals())
     for element, residual in s.mass_balance_residuals().items():
         assert abs(residual) < 1e-9, element
 
@@ -85,10 +90,74 @@ def test_normal_serum_is_about_half_ionized():
 
 @pytest.mark.parametrize(("total_ca_mmol_l", "albumin_g_l"), [(2.2, 40.0), (2.5, 40.0), (2.35, 35.0), (2.35, 45.0)])
 def test_ionized_fraction_stays_near_half_across_the_normal_ranges(total_ca_mmol_l, albumin_g_l):
-    s = speciate(total_ca_mmol_l, 1.2, 7.4, mg_mmol_l=0.85, albumin_g_l=albumin_g_l)
+    s = speciate(total_ca_mmol_l, 1.2, 7.4, albumin_g_l=albumin_g_l, **SERUM_LIGANDS)
     assert 0.44 <= s.ionized_fraction <= 0.53
     # Ionized calcium inside (or at the edge of) its adult reference range, 1.1-1.3 mmol/L.
     assert 1.0 <= s.free_ca_mmol_l <= 1.3
+
+
+def _log_free_ca_slope(ph_low, ph_high, **serum):
+    s = speciate_serum(9.42, 3.72, ph=np.array([ph_low, ph_high]), **serum)
+    free = np.asarray(s.free_ca_mmol_l)
+    return (math.log10(free[1]) - math.log10(free[0])) / (ph_high - ph_low)
+
+
+def test_ionized_calcium_falls_with_ph_as_laboratories_measure():
+    # At constant total calcium, log10[Ca2+] falls by 0.221 +/- 0.040 (2 SD) per pH unit in serum
+    # equilibrated at two pCO2 values (Thode et al. 1982): why laboratories pH-correct ionized
+    # calcium, and why hyperventilation brings on tetany.
+    measured = chemistry.SERUM_IONIZED_CA_PH_SLOPE
+    assert _log_free_ca_slope(7.2, 7.6) == pytest.approx(measured.value, abs=measured.uncertainty)
+    # Acidosis frees calcium from albumin; alkalosis binds it.
+    acid, normal, alkaline = (float(speciate_serum(9.42, 3.72, ph=ph).free_ca_mmol_l) for ph in (7.1, 7.4, 7.7))
+    assert acid > normal + 0.1 > alkaline + 0.2
+
+
+def test_without_proton_competition_ionized_calcium_would_hardly_move_with_ph():
+    # The same serum with no protein: only the phosphate pairs and CaCO3 respond to pH, and the
+    # slope is a small fraction of the measured one.  The albumin term carries the pH effect.
+    assert abs(_log_free_ca_slope(7.2, 7.6, albumin_g_l=0.0)) < 0.25 * abs(
+        chemistry.SERUM_IONIZED_CA_PH_SLOPE.value)
+
+
+def _calcium_partition(s):
+    sp = {k: float(v) for k, v in s.species_mmol_l.items()}
+    total = float(s.ca_mmol_l)
+    return {"ionized": sp["Ca+2"] / total, "protein": sp["Ca-albumin"] / total,
+            "complexed": (sp["CaCit-"] + sp["CaHCO3+"] + sp["CaCO3"]) / total,
+            "phosphate pairs": (sp["CaHPO4"] + sp["CaH2PO4+"] + sp["CaPO4-"]) / total}
+
+
+def test_normal_serum_calcium_is_half_ionized_two_fifths_bound_and_a_tenth_complexed():
+    # About 50 % ionized, 40 % protein-bound and 10 % complexed with anions (Mamedova 2024);
+    # the small anions here are citrate and bicarbonate, the rest of the complexed tenth is phosphate.
+    parts = _calcium_partition(speciate_serum(9.42, 3.72))
+    assert 0.45 <= parts["ionized"] <= 0.52
+    assert 0.36 <= parts["protein"] <= 0.44
+    assert 0.05 <= parts["complexed"] <= 0.10
+    assert 0.08 <= parts["complexed"] + parts["phosphate pairs"] <= 0.13
+    assert sum(parts.values()) == pytest.approx(1.0, rel=1e-9)
+
+
+def test_complexed_calcium_does_not_scale_with_albumin():
+    # Halving albumin nearly halves the bound calcium, but the citrate and bicarbonate complexes
+    # follow the free ion, not the protein: per unit of Ca2+ they stay the same.
+    low = speciate_serum(9.42, 3.72, albumin_g_l=20.0)
+    normal = speciate_serum(9.42, 3.72, albumin_g_l=40.0)
+    per_free_ca = [float((s.species_mmol_l["CaCit-"] + s.species_mmol_l["CaHCO3+"] + s.species_mmol_l["CaCO3"])
+                         / s.free_ca_mmol_l) for s in (low, normal)]
+    bound = [float(s.species_mmol_l["Ca-albumin"]) for s in (low, normal)]
+    assert per_free_ca[0] == pytest.approx(per_free_ca[1], rel=0.03)
+    assert bound[0] < 0.65 * bound[1]
+
+
+def test_citrate_anticoagulation_chelates_ionized_calcium():
+    # Citrate at anticoagulant strength (10-20 mmol/L) takes ionized calcium far below the
+    # 0.5 mmol/L or so at which blood stops clotting; plasma's own citrate binds only a few per cent.
+    plasma = speciate_serum(9.42, 3.72)
+    citrated = speciate_serum(9.42, 3.72, citrate_mmol_l=15.0)
+    assert float(citrated.free_ca_mmol_l) < 0.35 < 1.1 < float(plasma.free_ca_mmol_l)
+    assert float(plasma.species_mmol_l["CaCit-"] / plasma.ca_mmol_l) < 0.05
 
 
 def test_low_albumin_raises_the_ionized_fraction_as_the_correction_formula_assumes():
@@ -128,14 +197,16 @@ def test_saturation_index_of_hydroxyapatite_by_hand():
     assert s.saturation_index("hydroxyapatite") == pytest.approx(log_iap - td.log_ksp("hydroxyapatite", 37.0), abs=1e-10)
 
 
-def test_hydroxyapatite_stays_supersaturated_while_brushite_and_acp_cross_zero_as_ph_rises():
+def test_hydroxyapatite_stays_supersaturated_while_acp_crosses_zero_as_ph_rises():
     # The pH explorer's lesson: hypercalcaemic, hyperphosphataemic serum from pH 6.8 to 8.0.
     ph = np.round(np.arange(6.8, 8.001, 0.1), 2)
     s = speciate_serum(12.0, 8.5, ph=ph)
     assert np.all(s.saturation_index("hydroxyapatite") > 0)
-    for phase in ("brushite", "amorphous_calcium_phosphate"):
-        si = s.saturation_index(phase)
-        assert si[0] < 0 < si[-1], phase
+    acp = s.saturation_index("amorphous_calcium_phosphate")
+    assert acp[0] < 0 < acp[-1]
+    # Brushite (CaHPO4.2H2O) hardly feels the pH in serum: the HPO4-2 that alkalosis adds is paid
+    # for by the calcium that albumin binds, so it stays within 0.15 of saturation throughout.
+    assert np.all(np.abs(s.saturation_index("brushite")) < 0.15)
 
 
 def test_grid_and_scalar_paths_agree():
