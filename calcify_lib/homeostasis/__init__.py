@@ -63,8 +63,9 @@ Assumptions and limits
 * A teaching model.  Every law is a smooth, normalised function chosen to
   give the right direction and a typical size of effect; most gains were
   set by hand so that severity 1 lands on typical published labs, and each
-  such constant says "set" in its :class:`~calcify_lib.cited.CitedConstant`
-  note.  It is not fitted to patients and must not guide treatment.
+  such constant has ``basis='set'`` (:class:`~calcify_lib.cited.CitedConstant`)
+  and a note naming the lab pattern it reproduces.  It is not fitted to
+  patients and must not guide treatment.
 * PTH at quasi-steady state and no rapidly exchangeable bone pool: calcium
   moves over hours to days, not minutes.  No intracellular phosphate pool.
 * Serum pH 7.4, albumin 40 g/L and magnesium 0.85 mmol/L throughout: no
@@ -74,7 +75,13 @@ Assumptions and limits
   (``Trajectory.bone_ca_mmol_day``), not a store that runs out.
 * Soft-tissue calcification itself is not a sink for calcium or phosphate.
 * Humoral (PTHrP) hypercalcaemia of malignancy is not modelled:
-  ``'bone_destruction'`` is local osteolysis, with phosphate normal to high.
+  ``'bone_destruction'`` is local osteolysis, with phosphate normal or
+  mildly raised while the kidneys work.
+* ``'chronic_kidney_disease'`` is CKD before dialysis unless ``'dialysis'``
+  is a treatment; CKD on dialysis has a smaller residual kidney above
+  severity 1 (near anuria at severity 2), and that residual kidney applies
+  from the first session: its decline over the first years of dialysis is
+  not followed in time.
 * Hyperplastic glands removed at parathyroidectomy regrow under a
   persisting stimulus (CKD), so there the operation changes only the course,
   not the steady state.
@@ -102,6 +109,7 @@ from .conditions import (
     CINACALCET_SET_POINT_FACTOR,
     CKD_GFR_AT_SEVERITY_1_ML_MIN,
     CKD_GFR_AT_SEVERITY_2_ML_MIN,
+    CKD_RESIDUAL_GFR_ON_DIALYSIS_ML_MIN,
     CONDITIONS,
     ECTOPIC_HYDROXYLASE_AT_SEVERITY_1,
     EXOGENOUS_CALCIFEDIOL_AT_SEVERITY_1_NG_ML,
@@ -111,7 +119,14 @@ from .conditions import (
     TUMOUR_OSTEOLYSIS_AT_SEVERITY_1_MMOL_DAY,
     severity_lever,
 )
-from .fgf23 import FGF23_HALF_LIFE_DAYS, FGF23_KIDNEY_EXPONENT, FGF23_P_EXPONENT, FGF23_VDR_EXPONENT
+from .fgf23 import (
+    FGF23_CA_EXPONENT,
+    FGF23_HALF_LIFE_DAYS,
+    FGF23_KIDNEY_EXPONENT,
+    FGF23_P_EXPONENT,
+    FGF23_VDR_EXPONENT,
+    FGF23_VDR_SHARE,
+)
 from .gut import (
     CA_ACTIVE_ABSORBED_FRACTION,
     CA_INTAKE_MMOL_DAY,

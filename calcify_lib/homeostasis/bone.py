@@ -39,32 +39,45 @@ if TYPE_CHECKING:
 
 HYDROXYAPATITE_P_TO_CA_MOLAR_RATIO = cited(
     0.6, "mol P / mol Ca", "mcdowell1977solubility",
-    "Stoichiometric molar ratio P/Ca of hydroxyapatite, Ca5(PO4)3OH: 3/5. Phosphate moves with bone "
-    "calcium at this ratio; the 0.464 of the Peterson-Riggs code is the mass ratio, not the molar one.")
+    "Stoichiometric molar ratio P/Ca of hydroxyapatite, Ca5(PO4)3OH: 3/5. Phosphate moves with bone calcium "
+    "at this ratio; the 0.464 of the Peterson-Riggs code is the mass ratio, not the molar one.",
+    basis="derived",
+)
 OSTEOCLAST_HALF_LIFE_DAYS = cited(7.0, "days", "peterson2010physiologically",
                                   "Time for osteoclastic resorption to follow PTH and vitamin D (osteoclasts "
-                                  "live about two weeks); set.")
+                                  "live about two weeks); set so that "
+                                  "resorption follows them within about a week.", basis="set")
 OSTEOBLAST_HALF_LIFE_DAYS = cited(30.0, "days", "peterson2010physiologically",
                                   "Time for bone formation to follow resorption (the formation phase of a "
-                                  "remodelling cycle lasts months); set.")
+                                  "remodelling cycle lasts months); set so that "
+                                  "formation catches up with resorption within a few months.", basis="set")
 BONE_TURNOVER_CA_MMOL_DAY = cited(7.5, "mmol/day", "peterson2010physiologically",
                                   "Normal osteoclastic resorption = formation, about 11 % a year of a "
-                                  "25,000 mmol skeleton; set.")
+                                  "25,000 mmol skeleton; set so that "
+                                  "about a tenth of the adult skeleton is remodelled each year.", basis="set")
 OSTEOCLAST_PTH_HALF = cited(2.0, "1", "peterson2010physiologically",
-                            "PTH's stimulation of resorption, r(1+k)/(r+k), at most 3-fold; set.")
+                            "PTH's stimulation of resorption, r(1+k)/(r+k), at most 3-fold; set so that "
+                            "PTH can at most treble resorption, 1 + k = 3.", basis="set")
 OSTEOCLAST_VDR_SHARE = cited(0.5, "1", "tebben2016vitamin",
-                             "Share of normal resorption driven by vitamin D activity rather than PTH: "
-                             "excess vitamin D raises resorption even with PTH suppressed; set.")
+                             "Share of normal resorption driven by vitamin D activity rather than PTH: excess "
+                             "vitamin D raises resorption even with PTH suppressed; set so that vitamin D "
+                             "intoxication at severity 1 is hypercalcaemic (above 11.5 mg/dL) with PTH below "
+                             "its range.", basis="set")
 OSTEOCLAST_VDR_EXPONENT = cited(1.5, "1", "tebben2016vitamin",
-                                "Gain of vitamin D activity on its share of resorption; set.")
+                                "Gain of vitamin D activity on its share of resorption; set, with the share, "
+                                "so that vitamin D intoxication at severity 1 is hypercalcaemic (above 11.5 "
+                                "mg/dL) with PTH below its range.", basis="set")
 SKELETAL_RESISTANCE_EXPONENT = cited(0.5, "1", "bover2021hyporesponsiveness",
-                                     "Skeletal hyporesponsiveness to PTH in CKD: the bone sees "
-                                     "PTH x (GFR/GFR0)^k; set.")
+                                     "Skeletal hyporesponsiveness to PTH in CKD: the bone sees PTH x "
+                                     "(GFR/GFR0)^k; set so that the few hundred pg/mL of PTH in kidney "
+                                     "failure leave calcium low-normal (8.4-9.4 mg/dL).", basis="set")
 FORMATION_COUPLING_EXPONENT = cited(0.8, "1", "peterson2010physiologically",
                                     "Formation follows resorption as resorption^b, b < 1, so that high "
-                                    "turnover loses bone; set.")
+                                    "turnover loses bone; set.", basis="set")
 MINERALISATION_HALF = cited(0.2, "1", "peterson2010physiologically",
-                            "Mineral supply of formation, m(1+k)/(m+k), m the relative Ca x P; set.")
+                            "Mineral supply of formation, m(1+k)/(m+k), m the relative Ca x P; set so that "
+                            "formation slows only when the mineral supply falls well below normal, and rises "
+                            "at most 1.2-fold above it.", basis="set")
 
 
 def parameters() -> dict[str, float]:

@@ -28,29 +28,39 @@ in between.
     hypercalcaemia and suppressed PTH (:cite:`papapoulos1979dihydroxycholecalciferol`,
     :cite:`tebben2016vitamin`).
 ``'chronic_kidney_disease'``
-    GFR, falling geometrically from 100 mL/min (severity 0) to 12 mL/min
-    (severity 1: kidney failure, G5, before dialysis, :cite:`kdigo2017ckdmbd`)
-    and on to 5 mL/min (severity 2).
+    CKD before dialysis: GFR, falling geometrically from 100 mL/min
+    (severity 0) to 12 mL/min (severity 1: kidney failure, G5, before
+    dialysis, :cite:`kdigo2017ckdmbd`) and on to 5 mL/min (severity 2).
+    CKD on dialysis (with the treatment ``'dialysis'``): the residual GFR
+    is that of severity 1, 12 mL/min, up to severity 1 (dialysis started in
+    kidney failure), then falls geometrically to 1.5 mL/min at severity 2,
+    the near-anuric patient of long-term haemodialysis
+    (:cite:`obi2016residual`) whom the cohorts describe
+    (:cite:`block1998association`).
 ``'bone_destruction'``
     Tumour osteolysis (osteolytic metastases, myeloma), severity × 15 mmol
     calcium per day: severity 1 gives a total calcium of about 12 mg/dL with
     PTH suppressed (:cite:`stewart2005hypercalcemia`; calcium is 11 mg/dL or
     more in 13 % of newly diagnosed myeloma, :cite:`kyle2003review`).
     Humoral (PTHrP) hypercalcaemia of malignancy is not modelled: this is
-    local osteolysis, with phosphate normal to high.
+    local osteolysis: phosphate stays normal or mildly raised (about
+    5 mg/dL at severity 1) while the kidneys work, because FGF23 rises with
+    the phosphate and calcium set free from bone (:mod:`.fgf23`).
 
 Treatments (levers on parameters)
 ---------------------------------
 ``'phosphate_binder'``
-    Absorbed phosphate × 0.6 (:cite:`kdigo2017ckdmbd`).
+    Absorbed phosphate × 0.75 (:cite:`kdigo2017ckdmbd`).
 ``'dialysis'``
     Thrice-weekly haemodialysis averaged over the week: a phosphate
     clearance of 7 L/day (:cite:`daugirdas2015removal`) and diffusive
     calcium exchange with a 1.25 mmol/L dialysate (:cite:`kdigo2017ckdmbd`);
-    its constants are in :mod:`.kidney`.
+    its constants are in :mod:`.kidney`.  In ``'chronic_kidney_disease'``
+    it also sets the residual GFR of CKD on dialysis (above).
 ``'cinacalcet'``
-    Left shift of the calcium-sensing curves of parathyroid and kidney,
-    s = 0.88 (:cite:`peacock2005cinacalcet`).
+    Left shift of the calcium-sensing curves of parathyroid secretion,
+    parathyroid growth and kidney, s = 0.88 (:cite:`peacock2005cinacalcet`,
+    :cite:`block2004cinacalcet`).
 ``'parathyroidectomy'``
     The adenoma is removed; normal tissue remains (:cite:`walker2018primary`).
     Hyperplastic glands removed at parathyroidectomy regrow under a
@@ -75,7 +85,7 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from .._validation import check_number
+from .._validation import Range, accepts
 from . import bone, fgf23, gut, kidney, parathyroid, serum, vitamin_d
 from .parameters import Parameters, cited, rate_per_day
 
@@ -102,50 +112,70 @@ TREATMENTS = (
 )
 
 SEVERITY_RANGE = (0.0, 2.0)
+#: What every function taking a ``severity`` accepts.
+SEVERITY = Range(*SEVERITY_RANGE, "(dimensionless)", kind="number")
 
 # ------------------------------------------------------------------ conditions (severity 1)
 
 ADENOMA_MASS_AT_SEVERITY_1 = cited(1.3, "1 (normal glands = 1)", "mazzaglia2008changing",
                                    "Adenoma secretory mass at severity 1 (it grows as severity squared), "
                                    "set so that total calcium is 11.2 mg/dL, the mean preoperative value "
-                                   "of the 2005 patients of a surgical series.")
+                                   "of the 2005 patients of a surgical series.", basis="set")
 EXOGENOUS_CALCIFEDIOL_AT_SEVERITY_1_NG_ML = cited(
     370.0, "ng/mL", "tebben2016vitamin",
-    "Excess 25-OH-D at severity 1 (400 ng/mL in all): intoxication usually means more than "
-    "150 ng/mL, and megadose cases reach several hundred (645 and 1220 ng/mL in araki2011vitamin).")
+    "Excess 25-OH-D at severity 1 (400 ng/mL in all): intoxication usually means more than 150 ng/mL, and "
+    "megadose cases reach several hundred (645 and 1220 ng/mL in araki2011vitamin).",
+    basis="convention",
+)
 ECTOPIC_HYDROXYLASE_AT_SEVERITY_1 = cited(
     2.3, "1 (normal renal production = 1)", "tebben2016vitamin",
     "Granuloma 1alpha-hydroxylase at severity 1, set so that calcitriol is about 2.5 times normal with "
-    "hypercalcaemia and suppressed PTH, the pattern of hypercalcaemic sarcoidosis.")
+    "hypercalcaemia and suppressed PTH, the pattern of hypercalcaemic sarcoidosis.", basis="set")
 CKD_GFR_AT_SEVERITY_1_ML_MIN = cited(12.0, "mL/min", "kdigo2017ckdmbd",
-                                     "Kidney failure (GFR category G5, below 15 mL/min) before dialysis.")
+                                     "Kidney failure (GFR category G5, below 15 mL/min) before dialysis.",
+                                     basis="convention")
 CKD_GFR_AT_SEVERITY_2_ML_MIN = cited(5.0, "mL/min", "kdigo2017ckdmbd",
-                                     "Advanced kidney failure, 5 mL/min, as severity 2.")
+                                     "Advanced kidney failure, 5 mL/min, as severity 2.", basis="convention")
+CKD_RESIDUAL_GFR_ON_DIALYSIS_ML_MIN = cited(
+    1.5, "mL/min", "obi2016residual",
+    "Residual GFR of CKD on dialysis at severity 2, the long-term haemodialysis patient: incident "
+    "patients start with a renal urea clearance of median 3.3 (1.9-5.0) mL/min that falls by about "
+    "1.1 mL/min a year; set near anuria so that binder plus dialysis leaves phosphate near the 6 mg/dL "
+    "of haemodialysis cohorts (block1998association).", basis="set")
 TUMOUR_OSTEOLYSIS_AT_SEVERITY_1_MMOL_DAY = cited(
     15.0, "mmol/day", "stewart2005hypercalcemia",
     "Calcium released by tumour osteolysis at severity 1, set so that total calcium is about "
-    "12 mg/dL with PTH suppressed: local osteolytic hypercalcaemia of malignancy.")
+    "12 mg/dL with PTH suppressed: local osteolytic hypercalcaemia of malignancy.", basis="set")
 
 # ------------------------------------------------------------------ treatments
 
-BINDER_ABSORBED_P_FACTOR = cited(0.6, "1", "kdigo2017ckdmbd",
-                                 "Fraction of absorbed phosphate left by a phosphate binder at usual doses "
-                                 "(a few hundred mg of phosphorus bound a day); set.")
+BINDER_ABSORBED_P_FACTOR = cited(0.75, "1", "kdigo2017ckdmbd",
+                                 "Fraction of absorbed phosphate left by a phosphate binder at usual doses (a "
+                                 "few hundred mg of phosphorus bound a day); set so that a near-anuric "
+                                 "haemodialysis patient on a binder keeps a phosphate near the 6 mg/dL of "
+                                 "haemodialysis cohorts (block1998association): it binds about 180 of the "
+                                 "725 mg of phosphorus absorbed a day at normal absorption.",
+                                 basis="set")
 CINACALCET_SET_POINT_FACTOR = cited(0.88, "1", "peacock2005cinacalcet",
                                     "Left shift of the calcium-sensing curves by cinacalcet; set so that "
                                     "calcium falls by about 1 mg/dL, into the normal range, while PTH falls "
-                                    "by only a few per cent (73 % normocalcaemic, PTH -7.6 %).")
+                                    "by only a few per cent (73 % normocalcaemic, PTH -7.6 %).", basis="set")
 GLUCOCORTICOID_ECTOPIC_FACTOR = cited(0.1, "1", "tebben2016vitamin",
-                                      "Granuloma 1alpha-hydroxylase left under glucocorticoids; set.")
+                                      "Granuloma 1alpha-hydroxylase left under glucocorticoids; set, with the "
+                                      "absorption factor, so that glucocorticoids bring calcium back into "
+                                      "range in sarcoidosis.", basis="set")
 GLUCOCORTICOID_CA_ABSORPTION_FACTOR = cited(0.7, "1", "tebben2016vitamin",
-                                            "Intestinal calcium absorption left under glucocorticoids; set.")
+                                            "Intestinal calcium absorption left under glucocorticoids; set, "
+                                            "with the granuloma factor, so that glucocorticoids bring calcium "
+                                            "back into range in sarcoidosis.", basis="set")
 BISPHOSPHONATE_RESORPTION_FACTOR = cited(0.3, "1", "major2001zoledronic",
                                          "Osteoclastic resorption, tumour osteolysis included, left under a "
-                                         "bisphosphonate; set.")
+                                         "bisphosphonate; set so that calcium "
+                                         "in bone destruction falls by more than 1 mg/dL.", basis="set")
 BISPHOSPHONATE_ONSET_HALF_LIFE_DAYS = cited(
     2.0, "days", "major2001zoledronic",
     "Half-time for a bisphosphonate to reach its full effect; set so that calcium is normal after a "
-    "few days (after zoledronic acid: by day 4 in about half, by day 10 in 88 %).")
+    "few days (after zoledronic acid: by day 4 in about half, by day 10 in 88 %).", basis="set")
 
 
 # ------------------------------------------------------------------ the parameters of a scenario
@@ -169,11 +199,15 @@ def normal_parameters() -> Parameters:
     )
 
 
-def ckd_gfr_ml_min(severity: float) -> float:
-    """GFR falls geometrically: 100 -> 12 mL/min over severity 0-1, 12 -> 5 mL/min over 1-2."""
+def ckd_gfr_ml_min(severity: float, on_dialysis: bool = False) -> float:
+    """GFR falls geometrically: 100 -> 12 mL/min over severity 0-1, 12 -> 5 mL/min over 1-2.
+
+    CKD before dialysis.  ``on_dialysis``: the residual GFR of CKD on
+    dialysis, the same up to severity 1, then 12 -> 1.5 mL/min over 1-2.
+    """
     g0 = kidney.NORMAL_GFR_ML_MIN.value
     g1 = CKD_GFR_AT_SEVERITY_1_ML_MIN.value
-    g2 = CKD_GFR_AT_SEVERITY_2_ML_MIN.value
+    g2 = (CKD_RESIDUAL_GFR_ON_DIALYSIS_ML_MIN if on_dialysis else CKD_GFR_AT_SEVERITY_2_ML_MIN).value
     if severity <= 1.0:
         return g0 * (g1 / g0) ** severity
     return g1 * (g2 / g1) ** (severity - 1.0)
@@ -215,9 +249,12 @@ def treatment_levers(treatments: frozenset[str]) -> dict[str, float]:
     return levers
 
 
+@accepts(severity=SEVERITY)
 def build_parameters(condition: str, severity: float, treatments: frozenset[str]) -> Parameters:
     """The normal adult with the levers of ``condition`` at ``severity``, then of the ``treatments``."""
     levers = condition_levers(condition, severity)
+    if condition == "chronic_kidney_disease" and "dialysis" in treatments:  # CKD on dialysis
+        levers["gfr_ratio"] = ckd_gfr_ml_min(severity, on_dialysis=True) / kidney.NORMAL_GFR_ML_MIN.value
     levers.update(treatment_levers(treatments))  # a treatment overrides the disease's lever
     return replace(normal_parameters(), **levers) if levers else normal_parameters()
 
@@ -233,12 +270,6 @@ def check_condition(condition: object) -> str:
     if condition not in CONDITIONS:
         raise ValueError(f"condition must be one of {choices}; got {condition!r}")
     return condition
-
-
-def check_severity(severity: object) -> float:
-    """``severity`` as a float if it is a finite number in 0-2; else ``TypeError``/``ValueError``."""
-    return check_number("severity", severity, low=SEVERITY_RANGE[0], high=SEVERITY_RANGE[1],
-                        unit="(dimensionless)")
 
 
 def check_treatments(treatments: object) -> frozenset[str]:
@@ -258,8 +289,13 @@ def check_treatments(treatments: object) -> frozenset[str]:
     return frozenset(items)
 
 
+@accepts(severity=SEVERITY)
 def severity_lever(condition: str, severity: float = 1.0) -> tuple[str, float, str]:
     """What ``severity`` sets for ``condition``: (name, value, unit).
+
+    For ``'chronic_kidney_disease'`` this is the GFR of CKD before dialysis;
+    on dialysis the residual GFR above severity 1 is lower (the module
+    docstring says how much).
 
     Examples
     --------
@@ -271,7 +307,7 @@ def severity_lever(condition: str, severity: float = 1.0) -> tuple[str, float, s
     ('none', 0.0, '')
     """
     condition = check_condition(condition)
-    s = check_severity(severity)
+    s = severity
     levers = condition_levers(condition, s)
     if condition == "primary_hyperparathyroidism":
         return ("adenoma_mass", levers["adenoma_mass"], "x normal gland mass")

@@ -28,25 +28,38 @@ if TYPE_CHECKING:
     from .parameters import Parameters
 
 CA_INTAKE_MMOL_DAY = cited(24.0, "mmol/day", "peterson2010physiologically",
-                           "Dietary calcium of the Peterson-Riggs adult (24.055 mmol/day, about 960 mg).")
+                           "Dietary calcium of the Peterson-Riggs adult (24.055 mmol/day, about 960 mg).",
+                           basis="convention")
 NORMAL_CA_NET_ABSORBED_FRACTION = cited(
     0.15, "1", "peterson2010physiologically",
-    "Net intestinal calcium absorption at the normal state: 3.6 of 24 mmol/day in the Peterson-Riggs "
-    "model, equal to normal urinary calcium (about 144 mg/day), so that the skeleton is in balance.")
+    "Net intestinal calcium absorption at the normal state: 3.6 of 24 mmol/day in the Peterson-Riggs model, "
+    "equal to normal urinary calcium (about 144 mg/day), so that the skeleton is in balance.",
+    basis="convention",
+)
 P_INTAKE_MMOL_DAY = cited(36.0, "mmol/day", "iom1997dietary",
                           "Dietary phosphorus, about 1100 mg/day, within the usual intakes of adults "
-                          "(roughly 1000-1500 mg/day).")
+                          "(roughly 1000-1500 mg/day).", basis="convention")
 NORMAL_P_NET_ABSORBED_FRACTION = cited(
     0.65, "1", "iom1997dietary",
-    "Net absorption of dietary phosphorus in adults, 55-70 % at usual intakes; a middle value.")
+    "Net absorption of dietary phosphorus in adults, 55-70 % at usual intakes; a middle value.",
+    basis="convention",
+)
 CA_PASSIVE_ABSORBED_FRACTION = cited(0.06, "1", "granjon2016model",
-                                     "Calcitriol-independent net calcium absorption; set.")
+                                     "Calcitriol-independent net calcium absorption; set, with the active "
+                                     "fraction, so that sarcoidosis at severity 1 is hypercalcaemic (above 11 "
+                                     "mg/dL) with PTH suppressed.", basis="set")
 CA_ACTIVE_ABSORBED_FRACTION = cited(0.55, "1", "granjon2016model",
-                                    "Maximal calcitriol-dependent net calcium absorption (Hill 2); set.")
+                                    "Maximal calcitriol-dependent net calcium absorption (Hill 2); set, with "
+                                    "the passive fraction, so that sarcoidosis at severity 1 is "
+                                    "hypercalcaemic (above 11 mg/dL) with PTH suppressed.", basis="set")
 P_PASSIVE_ABSORBED_FRACTION = cited(0.5, "1", "granjon2017coupling",
-                                    "Calcitriol-independent net phosphate absorption; set.")
+                                    "Calcitriol-independent net phosphate absorption; set, with the active "
+                                    "fraction, so that phosphate rises above normal in vitamin D intoxication "
+                                    "and sarcoidosis.", basis="set")
 P_ACTIVE_ABSORBED_FRACTION = cited(0.3, "1", "granjon2017coupling",
-                                   "Maximal calcitriol-dependent net phosphate absorption; set.")
+                                   "Maximal calcitriol-dependent net phosphate absorption; set, with the "
+                                   "passive fraction, so that phosphate rises above normal in vitamin D "
+                                   "intoxication and sarcoidosis.", basis="set")
 
 
 def parameters() -> dict[str, float]:

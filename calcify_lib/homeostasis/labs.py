@@ -1,8 +1,10 @@
-"""What the model reports: :func:`steady_state` and :func:`simulate`, and the labs they return.
+"""What the model reports: :func:`~calcify_lib.homeostasis.steady_state` and :func:`~calcify_lib.homeostasis.simulate`, and the labs they return.
 
-:func:`steady_state` returns :class:`Labs`; :func:`simulate` returns a
-:class:`Trajectory` (arrays of the same labs, :meth:`Trajectory.labs_at`,
-:meth:`Trajectory.mass_balance`, which returns a :class:`MassBalance`).
+:func:`~calcify_lib.homeostasis.steady_state` returns :class:`~calcify_lib.homeostasis.Labs`;
+:func:`~calcify_lib.homeostasis.simulate` returns a :class:`~calcify_lib.homeostasis.Trajectory`
+(arrays of the same labs, :meth:`~calcify_lib.homeostasis.Trajectory.labs_at`,
+:meth:`~calcify_lib.homeostasis.Trajectory.mass_balance`, which returns a
+:class:`~calcify_lib.homeostasis.MassBalance`).
 Ionized calcium and the saturation index of hydroxyapatite come from
 :mod:`calcify_lib.chemistry` in the model's serum (:mod:`.serum`); PTH and
 calcitriol are converted to the units of the clinical laboratory.
@@ -15,11 +17,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import check_number
+from .._validation import Range, accepts
 from ..precipitation import ca_x_p_mg2_dl2
 from ..units import ca_mmol_l_to_mg_dl, phosphate_mmol_l_to_mg_dl
 from . import kidney, model, parathyroid, serum, vitamin_d
-from .conditions import TREATMENTS, build_parameters, check_condition, check_severity, check_treatments
+from .conditions import SEVERITY, TREATMENTS, build_parameters, check_condition, check_treatments
 from .model import State
 from .parameters import Parameters
 
@@ -135,12 +137,13 @@ class Trajectory:
     def _model_at(self, day: float) -> Parameters:
         return self._after if day >= self.treatment_start_day else self._before
 
+    @accepts(day=Range(0.0, "self.days", "days", kind="number"))
     def labs_at(self, day: float) -> Labs:
         """The labs on ``day`` (0 to ``days``), integrated to that exact time.
 
         On the day treatment starts the treatment is already acting.
         """
-        t = check_number("day", day, low=0.0, high=self.days, unit="days")
+        t = day
         i = int(np.searchsorted(self.time_days, t, side="right")) - 1
         i = min(max(i, 0), len(self.time_days) - 1)
         t0 = float(self.time_days[i])
@@ -189,13 +192,7 @@ def _labs_from_state(y: np.ndarray, m: Parameters) -> Labs:
     )
 
 
-def _check_days(days: object) -> float:
-    span = check_number("days", days, low=0.0, high=_MAX_DAYS, unit="days")
-    if span <= 0.0:
-        raise ValueError(f"days must be more than 0 and at most {_MAX_DAYS:g} days; got {days!r}")
-    return span
-
-
+@accepts(severity=SEVERITY)
 def steady_state(condition: str, severity: float = 1.0, treatments=()) -> Labs:
     """The labs once the body has settled with ``condition`` at ``severity`` under ``treatments``.
 
@@ -234,12 +231,14 @@ def steady_state(condition: str, severity: float = 1.0, treatments=()) -> Labs:
     11.2
     """
     condition = check_condition(condition)
-    s = check_severity(severity)
+    s = severity
     chosen = check_treatments(treatments)
     y, m = model.steady_vector(condition, s, chosen)
     return _labs_from_state(y, m)
 
 
+@accepts(severity=SEVERITY, days=Range(0.0, _MAX_DAYS, "days", kind="number", low_inclusive=False),
+         treatment_start_day=Range(0.0, "days", "days", kind="number"))
 def simulate(condition: str, severity: float = 1.0, days: float = 365.0, treatments=(),
              treatment_start_day: float = 0.0) -> Trajectory:
     """The course of the labs from the onset of ``condition`` in a normal adult.
@@ -269,13 +268,13 @@ def simulate(condition: str, severity: float = 1.0, days: float = 365.0, treatme
     >>> course = simulate("vitamin_d_intoxication", days=730, treatments=("stop_vitamin_d",),
     ...                   treatment_start_day=365)
     >>> [round(course.labs_at(day).total_ca_mg_dl, 1) for day in (365, 395, 545, 730)]
-    [11.9, 11.3, 10.0, 9.5]
+    [12.0, 11.3, 10.0, 9.5]
     """
     condition = check_condition(condition)
-    s = check_severity(severity)
+    s = severity
     chosen = check_treatments(treatments)
-    span = _check_days(days)
-    start = check_number("treatment_start_day", treatment_start_day, low=0.0, high=span, unit="days")
+    span = days
+    start = treatment_start_day
     if start <= _TIME_RESOLUTION_DAYS:
         start = 0.0
     elif span - start <= _TIME_RESOLUTION_DAYS:

@@ -44,7 +44,8 @@ from scipy.integrate import odeint
 from scipy.optimize import root
 
 from . import bone, fgf23, gut, kidney, parathyroid, vitamin_d
-from .conditions import build_parameters, normal_parameters
+from .._validation import accepts
+from .conditions import SEVERITY, build_parameters, normal_parameters
 from .parameters import Parameters
 from .serum import SerumTable, serum_table
 
@@ -157,7 +158,7 @@ def derivatives(state: State, s: Signals, f: Fluxes, m: Parameters) -> State:
         calcium_balance_mmol_day(f),
         phosphate_balance_mmol_day(f, m),
         vitamin_d.calcitriol_rate(state, s, m),
-        m.k_f * (fgf23.fgf23_target(s.phosphate_mmol_l, s.vdr_activity, m) - state.fgf23),
+        m.k_f * (fgf23.fgf23_target(s.ionized_ca_mmol_l, s.phosphate_mmol_l, s.vdr_activity, m) - state.fgf23),
         m.k_oc * (bone.osteoclast_target(s.pth_pmol_l, s.vdr_activity, m) - state.osteoclasts),
         m.k_ob * (bone.osteoblast_target(state.osteoclasts, state.antiresorptive, m) - state.osteoblasts),
         m.k_g * (parathyroid.gland_target(s.ionized_ca_mmol_l, s.vdr_activity, s.phosphate_mmol_l, m)
@@ -225,7 +226,7 @@ def _slow_states(c: float, p: float, d_pm: float, m: Parameters):
     gland = parathyroid.gland_target(ica, vdr, p, m)
     oc = bone.osteoclast_target(parathyroid.pth_pmol_l(ica, gland, m), vdr, m)
     r = m.resorption_factor
-    return (fgf23.fgf23_target(p, vdr, m), oc, bone.osteoblast_target(oc, r, m), gland, x, r), fi, fuf
+    return (fgf23.fgf23_target(ica, p, vdr, m), oc, bone.osteoblast_target(oc, r, m), gland, x, r), fi, fuf
 
 
 def _fixed_point_residual(u, m: Parameters):
@@ -252,6 +253,7 @@ def _solve_fixed_point(m: Parameters, guess) -> list[float] | None:
     return x
 
 
+@accepts(severity=SEVERITY)
 def steady_vector(condition: str, severity: float, treatments: frozenset[str]) -> tuple[np.ndarray, Parameters]:
     """The steady state: root finding from the normal state, with continuation in severity if needed.
 

@@ -21,9 +21,15 @@ from ..cited import CitedConstant
 __all__ = ["Parameters", "cited", "rate_per_day"]
 
 
-def cited(value: float, unit: str, citation: str, note: str) -> CitedConstant:
-    """A :class:`~calcify_lib.cited.CitedConstant` of physiology: no temperature dependence."""
-    return CitedConstant(value=value, unit=unit, temperature_c=None, citation=citation, note=note)
+def cited(value: float, unit: str, citation: str, note: str, *, basis: str,
+          uncertainty: float | None = None) -> CitedConstant:
+    """A :class:`~calcify_lib.cited.CitedConstant` of physiology: no temperature dependence.
+
+    ``basis`` says how the value was obtained (:data:`calcify_lib.cited.BASES`); a ``'set'``
+    constant's note names the published lab pattern it was set to reproduce.
+    """
+    return CitedConstant(value=value, unit=unit, temperature_c=None, citation=citation, note=note,
+                         basis=basis, uncertainty=uncertainty)
 
 
 def rate_per_day(half_life: CitedConstant) -> float:
@@ -80,6 +86,8 @@ class Parameters:
     d_mass: float
     # FGF23 (fgf23)
     f_p: float
+    f_c: float
+    f_w: float
     f_v: float
     f_k: float
     # gut (gut)

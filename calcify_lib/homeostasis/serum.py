@@ -27,34 +27,46 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import chemistry
+from .._validation import accepts
 from .parameters import cited
 
 __all__ = ["ECF_VOLUME_L", "NORMAL_TOTAL_CA_MMOL_L", "NORMAL_PHOSPHATE_MMOL_L", "SerumTable",
            "serum_table", "speciation", "speciation_grid"]
 
 ECF_VOLUME_L = cited(14.0, "L", "peterson2010physiologically",
-                     "Extracellular fluid volume of the normal adult (V1 of the Peterson-Riggs model).")
+                     "Extracellular fluid volume of the normal adult (V1 of the Peterson-Riggs model).",
+                     basis="convention")
 NORMAL_TOTAL_CA_MMOL_L = cited(2.35, "mmol/L", "peterson2010physiologically",
-                               "Normal steady-state total plasma calcium (32.9 mmol in 14 L), 9.4 mg/dL.")
+                               "Normal steady-state total plasma calcium (32.9 mmol in 14 L), 9.4 mg/dL.",
+                               basis="convention")
 NORMAL_PHOSPHATE_MMOL_L = cited(1.2, "mmol/L", "peterson2010physiologically",
-                                "Normal steady-state extracellular phosphate (16.8 mmol in 14 L), 3.7 mg/dL.")
+                                "Normal steady-state extracellular phosphate (16.8 mmol in 14 L), 3.7 mg/dL.",
+                                basis="convention")
 
 # The serum in which ionized calcium and the saturation index are computed.
-# The serum around the ions (pH, albumin, sodium, magnesium) is chemistry's normal serum.
+# The serum around the ions (pH, albumin, sodium, magnesium, citrate, bicarbonate) is chemistry's
+# normal serum.
 _SERUM = {name: constant.value for name, constant in chemistry.NORMAL_SERUM.items()}
 
 
+@accepts(ca_mmol_l=chemistry.speciate.__accepts__["ca_mmol_l"],
+         phosphate_mmol_l=chemistry.speciate.__accepts__["phosphate_mmol_l"])
 def speciation(ca_mmol_l: float, phosphate_mmol_l: float):
     """:func:`calcify_lib.chemistry.speciate` in the model's serum, at one point."""
     return chemistry.speciate(ca_mmol_l, phosphate_mmol_l, _SERUM["ph"], na_mmol_l=_SERUM["na_mmol_l"],
-                              mg_mmol_l=_SERUM["mg_mmol_l"], albumin_g_l=_SERUM["albumin_g_l"])
+                              mg_mmol_l=_SERUM["mg_mmol_l"], albumin_g_l=_SERUM["albumin_g_l"],
+                              citrate_mmol_l=_SERUM["citrate_mmol_l"],
+                              bicarbonate_mmol_l=_SERUM["bicarbonate_mmol_l"])
 
 
+@accepts(ca_mmol_l=chemistry.speciate_grid.__accepts__["ca_mmol_l"],
+         phosphate_mmol_l=chemistry.speciate_grid.__accepts__["phosphate_mmol_l"])
 def speciation_grid(ca_mmol_l, phosphate_mmol_l):
     """:func:`calcify_lib.chemistry.speciate_grid` in the model's serum."""
     return chemistry.speciate_grid(
         ca_mmol_l, phosphate_mmol_l, _SERUM["ph"], na_mmol_l=_SERUM["na_mmol_l"],
-        mg_mmol_l=_SERUM["mg_mmol_l"], albumin_g_l=_SERUM["albumin_g_l"])
+        mg_mmol_l=_SERUM["mg_mmol_l"], albumin_g_l=_SERUM["albumin_g_l"],
+        citrate_mmol_l=_SERUM["citrate_mmol_l"], bicarbonate_mmol_l=_SERUM["bicarbonate_mmol_l"])
 
 
 @dataclass(frozen=True)

@@ -44,45 +44,57 @@ if TYPE_CHECKING:
     from .parameters import Parameters
 
 NORMAL_CALCITRIOL_PMOL_L = cited(90.0, "pmol/L", "peterson2010physiologically",
-                                 "Normal steady-state plasma calcitriol (1260 pmol in 14 L), 37.5 pg/mL.")
+                                 "Normal steady-state plasma calcitriol (1260 pmol in 14 L), 37.5 pg/mL.",
+                                 basis="convention")
 NORMAL_CALCIFEDIOL_NG_ML = cited(30.0, "ng/mL", "holick2011evaluation",
                                  "Normal serum 25-hydroxyvitamin D, taken at the Endocrine Society's "
-                                 "threshold of sufficiency (30 ng/mL, 75 nmol/L).")
+                                 "threshold of sufficiency (30 ng/mL, 75 nmol/L).", basis="guideline")
 _ATOMIC_WEIGHTS_G_MOL = {
-    "C": cited(12.011, "g/mol", "prohaska2022atomic", "Conventional standard atomic weight of carbon."),
-    "H": cited(1.008, "g/mol", "prohaska2022atomic", "Conventional standard atomic weight of hydrogen."),
-    "O": cited(15.999, "g/mol", "prohaska2022atomic", "Conventional standard atomic weight of oxygen."),
+    "C": cited(12.011, "g/mol", "prohaska2022atomic",
+               "Conventional standard atomic weight of carbon.", basis="convention"),
+    "H": cited(1.008, "g/mol", "prohaska2022atomic",
+               "Conventional standard atomic weight of hydrogen.", basis="convention"),
+    "O": cited(15.999, "g/mol", "prohaska2022atomic",
+               "Conventional standard atomic weight of oxygen.", basis="convention"),
 }
 CALCITRIOL_MOLAR_MASS_G_MOL = cited(
     27 * _ATOMIC_WEIGHTS_G_MOL["C"].value + 44 * _ATOMIC_WEIGHTS_G_MOL["H"].value
     + 3 * _ATOMIC_WEIGHTS_G_MOL["O"].value,
     "g/mol", "prohaska2022atomic",
     "Molar mass of calcitriol, C27H44O3, from the standard atomic weights: 416.6 g/mol, so that "
-    "1 pg/mL is 2.40 pmol/L.")
+    "1 pg/mL is 2.40 pmol/L.", basis="derived")
 CALCITRIOL_HALF_LIFE_DAYS = cited(math.log(2.0) / 2.4, "days", "peterson2010physiologically",
-                                  "Plasma calcitriol eliminated at 0.10 per hour (T69): half-life 6.9 h.")
+                                  "Plasma calcitriol eliminated at 0.10 per hour (T69): half-life "
+                                  "ln 2 / 0.10 = 6.9 h.", basis="derived")
 VITAMIN_D_WASHOUT_HALF_LIFE_DAYS = cited(
     60.0, "days", "jones2008pharmacokinetics",
     "Washout of excess vitamin D after intoxication: the half-life of stored vitamin D3, about two "
-    "months, which outlasts that of 25-OH-D itself (about 15 days).")
+    "months, which outlasts that of 25-OH-D itself (about 15 days).", basis="measured")
 CALCIFEDIOL_VDR_SHARE = cited(0.15, "1", "jones2008pharmacokinetics",
                               "Share of normal vitamin D receptor activity due to 25-OH-D (with the "
                               "calcitriol it displaces from binding protein); it dominates in intoxication. "
-                              "Set.")
+                              "Set so that vitamin D intoxication at severity 1 raises calcium above 11.5 "
+                              "mg/dL while calcitriol stays inside its reference range.", basis="set")
 HYDROXYLASE_SUBSTRATE_HALF_NG_ML = cited(
     150.0, "ng/mL", "tebben2016vitamin",
     "25-OH-D at which 1alpha-hydroxylase is half saturated with substrate; set so that calcitriol "
-    "stays normal in vitamin D intoxication while PTH is suppressed.")
+    "stays normal in vitamin D intoxication while PTH is suppressed.", basis="set")
 CALCITRIOL_PTH_HALF = cited(0.5, "1", "peterson2010physiologically",
-                            "PTH's stimulation of 1alpha-hydroxylase, r(1+k)/(r+k), at most 1.5-fold; set.")
+                            "PTH's stimulation of 1alpha-hydroxylase, r(1+k)/(r+k), at most 1.5-fold; set so "
+                            "that primary hyperparathyroidism raises calcitriol above 1.2 times normal.",
+                            basis="set")
 CALCITRIOL_P_HALF = cited(0.5, "1", "peterson2010physiologically",
-                          "Phosphate's suppression of 1alpha-hydroxylase, (1+k)/(1+k (p/p0)^2); set.")
+                          "Phosphate's suppression of 1alpha-hydroxylase, (1+k)/(1+k (p/p0)^2); set so that, "
+                          "with FGF23 and the loss of kidney mass, calcitriol falls below its reference range "
+                          "in kidney failure.", basis="set")
 CALCITRIOL_KIDNEY_MASS_EXPONENT = cited(
     0.3, "1", "peterson2010physiologically",
     "Renal 1alpha-hydroxylase scales as (GFR/GFR0)^k, k < 1 because the remaining tubules are driven "
-    "harder; set so that calcitriol is about a quarter of normal in kidney failure.")
+    "harder; set so that calcitriol is about a quarter of normal in kidney failure.", basis="set")
 CALCITRIOL_FGF23_HALF = cited(0.2, "1", "granjon2017coupling",
-                              "FGF23's suppression of 1alpha-hydroxylase, (1+k)/(1+k F); set.")
+                              "FGF23's suppression of 1alpha-hydroxylase, (1+k)/(1+k F); set so that, with "
+                              "phosphate and the loss of kidney mass, calcitriol falls below its reference "
+                              "range in kidney failure.", basis="set")
 
 
 def parameters() -> dict[str, float]:
