@@ -198,7 +198,7 @@ class Marker:
     """A point drawn over the picture.
 
     ``x`` and ``y`` are fractions of the picture's width and height,
-    measured from its left and top edges; :func:`figure_fraction` computes
+    measured from its left and top edges; ``figure_fraction`` computes
     them from data coordinates.
     """
 

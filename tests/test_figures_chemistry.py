@@ -49,7 +49,7 @@ def test_phosphate_fractions_figure_draws_four_forms_that_add_up_to_one():
     fig, ax = plt.subplots()
     assert figures.phosphate_fractions_vs_ph(ax) is ax
     lines = ax.get_lines()
-    assert [line.get_label() for line in lines] == ["H3PO4", "H2PO4-", "HPO4-2", "PO4-3"]
+    assert [line.get_label() for line in lines] == ["H₃PO₄", "H₂PO₄⁻", "HPO₄²⁻", "PO₄³⁻"]
     total = sum(np.asarray(line.get_ydata()) for line in lines)
     assert np.allclose(total, 1.0)
     ph = np.asarray(lines[0].get_xdata())
@@ -63,8 +63,8 @@ def test_at_blood_ph_the_figure_shows_mostly_hpo4_and_h2po4():
     fig, ax = plt.subplots()
     figures.phosphate_fractions_vs_ph(ax, ph=np.array([7.4]))
     shares = {line.get_label(): float(line.get_ydata()[0]) for line in ax.get_lines()}
-    assert shares["HPO4-2"] + shares["H2PO4-"] > 0.999
-    assert shares["HPO4-2"] > shares["H2PO4-"]
+    assert shares["HPO₄²⁻"] + shares["H₂PO₄⁻"] > 0.999
+    assert shares["HPO₄²⁻"] > shares["H₂PO₄⁻"]
     plt.close(fig)
 
 
@@ -73,7 +73,9 @@ def test_the_speciation_table_is_the_model_speciation():
     s = chemistry.speciate_serum(9.42, 3.72)
     calcium = [r for r in table.rows if r[0] == "calcium"]
     phosphate = [r for r in table.rows if r[0] == "phosphate"]
-    assert (len(calcium), len(phosphate)) == (5, 8)
+    # Calcium: free, on albumin, three small-anion complexes (bicarbonate, citrate, carbonate) and
+    # three phosphate pairs.
+    assert (len(calcium), len(phosphate)) == (8, 8)
     free = calcium[0]
     assert free[1] == "Ca²⁺ (free, ionized)"
     assert free[2] == f"{float(s.free_ca_mmol_l):.3g}"
@@ -102,3 +104,16 @@ def test_the_speciation_table_follows_ph():
 def test_the_speciation_table_refuses_an_impossible_serum():
     with pytest.raises(ValueError, match="ph"):
         figures.speciation_table(ph=15.0)
+
+
+def test_the_basis_table_names_the_hand_set_constants_of_the_chemistry():
+    from calcify_lib import thermodynamics
+    from calcify_lib.cited import BASES, constants_in
+
+    table = figures.basis_table(thermodynamics, chemistry)
+    found = constants_in(thermodynamics, chemistry)
+    assert [row[0] for row in table.rows] == list(BASES)
+    assert sum(int(row[1]) for row in table.rows) == len(found)
+    set_row = dict((row[0], row) for row in table.rows)["set"]
+    assert "chemistry.ALBUMIN_CA_ASSOCIATION_L_MOL" in set_row[3]
+    assert set_row[3].count(", ") + 1 == int(set_row[1])

@@ -118,7 +118,7 @@ def test_the_cluster_figure_marks_each_barrier_at_its_critical_radius():
 def test_the_wetting_figure_marks_every_surface_on_the_f_curve():
     fig, ax = plt.subplots()
     faces.wetting(ax)
-    dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    dots = [line for line in ax.get_lines() if line.get_linestyle() == "None"]
     assert len(dots) == len(nucleation.SURFACES)
     for dot, surface in zip(dots, nucleation.SURFACES.values()):
         x, y = dot.get_data()

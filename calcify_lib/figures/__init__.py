@@ -6,13 +6,17 @@ reader who wants to see how a figure of "The usual suspects" is drawn opens
 :mod:`calcify_lib.figures.suspects`.  Notebooks import their chapter's
 module and call it; they define no functions of their own.
 
-==========================  ===============================================
-module                      chapter
-==========================  ===============================================
-``figures.two_faces``       The two faces of calcification
-``figures.chemistry``       The chemistry of precipitation
-``figures.suspects``        The usual suspects
-==========================  ===============================================
+=================================  ===============================================
+module                             chapter
+=================================  ===============================================
+``figures.two_faces``              The two faces of calcification
+``figures.chemistry``              The chemistry of precipitation
+``figures.suspects``               The usual suspects
+``figures.location``               Location, location, location: the alkaline tide
+``figures.applications_clinic``    Applications I: diagnosis and treatment
+``figures.seeing``                 Seeing is believing: stains, polarised light, diffraction
+``figures.transdifferentiation``   Beyond precipitation: when tissues decide to build bone
+=================================  ===============================================
 
 Rules for every figures module:
 
@@ -23,6 +27,26 @@ Rules for every figures module:
   sliders for quantities, :class:`calcify_lib.explorer.Choice` for names.
 * Every number a figure or readout shows comes from a model call, never
   from a literal typed into the figure.
+* Every figure is drawn in the book's one style, :mod:`calcify_lib.style`:
+
+  - a figure is made with :func:`calcify_lib.style.subplots` (the book's
+    width, :data:`~calcify_lib.style.FIGURE_WIDTH_IN`; explorer pictures
+    may be narrower, never wider), and every function that draws on axes
+    is decorated with :func:`calcify_lib.style.styled`;
+  - colours come from the Okabe–Ito palette with fixed meanings: ask
+    :func:`~calcify_lib.style.color`, :func:`~calcify_lib.style.linestyle`,
+    :func:`~calcify_lib.style.marker` and :func:`~calcify_lib.style.label`
+    for a phase, condition, surface, tissue, stain or reference band, and
+    register a new meaning in :data:`~calcify_lib.style.MEANINGS` (one
+    colour per name within its kind) instead of typing a colour; a
+    continuous quantity uses :data:`~calcify_lib.style.SEQUENTIAL_CMAP`;
+  - text no smaller than :data:`~calcify_lib.style.SMALL_PT` minus one point
+    (legible on a 390 px phone), no font size of its own otherwise; the
+    background stays opaque white, for the theme's dark mode;
+  - ``tests/test_style.py`` draws every public drawing function, figure
+    and explorer picture of this package and checks its colours, text
+    sizes, width and background; a function whose arguments have no
+    defaults needs sample arguments in its ``SAMPLE_ARGS``.
 
 The modules are imported on demand (``from calcify_lib.figures import
 suspects``) so that importing one chapter's figures does not build

@@ -8,10 +8,14 @@ static site and the live notebook draw it the same way.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 import numpy as np
 from matplotlib.patches import Rectangle
 
+from .. import style
+from .._validation import Range, accepts
+from ..cited import BASES, basis_counts, constants_in
 from ..chemistry import NORMAL_SERUM, PHASES, phosphate_fractions, speciate_serum
 from ..explorer import Explorer, Marker, Slider, View, figure_fraction, figure_png
 from ..patients import CAUSES_OF_METASTATIC_CALCIFICATION, EXAMPLE_PATIENTS, REFERENCE_RANGES_MG_DL, Patient
@@ -24,24 +28,26 @@ __all__ = [
     "PHASE_LABELS", "phosphate_speciation_vs_ph", "saturation_vs_ph", "saturation_table",
     "simple_versus_honest", "si_readout_html", "si_ph_explorer",
     "threshold_table", "simple_picture_table", "phosphate_fractions_vs_ph", "speciation_table",
+    "BASIS_MEANINGS", "basis_table",
 ]
 
 #: The window of the calcium-phosphate plane, in mg/dL.
 CA_AXIS_MG_DL = (6.0, 16.0)
 PHOSPHATE_AXIS_MG_DL = (1.0, 10.0)
 
-_THRESHOLD_STYLE = {
-    "kdoqi_2003": {"color": "#1f77b4", "linestyle": "--", "label": "KDOQI 2003 limit, 55 mg²/dL²"},
-    "classic_70": {"color": "#d62728", "linestyle": "-", "label": "Classic threshold, 70 mg²/dL²"},
-}
-_PATIENT_STYLE = {
-    "normal": ("o", "#2ca02c"),
-    "primary_hyperparathyroidism": ("s", "#9467bd"),
-    "chronic_kidney_disease": ("D", "#8c564b"),
-    "vitamin_d_intoxication": ("^", "#ff7f0e"),
+# One serum in clinical units, as speciate_serum accepts it, one number each; pH grids may be arrays.
+_SERUM = {name: replace(declared, kind="number") for name, declared in speciate_serum.__accepts__.items()}
+_PH_GRID = replace(speciate_serum.__accepts__["ph"], optional=True)
+
+_THRESHOLD_STYLE = {  # the classic threshold solid black, the KDOQI limit dashed dark grey (as the captions say)
+    "kdoqi_2003": {**style.line_kw("reference", "second_threshold", with_label=False), "linestyle": "--",
+                   "label": "KDOQI 2003 limit, 55 mg²/dL²"},
+    "classic_70": {**style.line_kw("reference", "threshold", with_label=False), "linestyle": "-",
+                   "label": "Classic threshold, 70 mg²/dL²"},
 }
 
 
+@style.styled
 def ca_p_plane(ax, *, patients: tuple[Patient, ...] = EXAMPLE_PATIENTS, shade: str = "classic_70"):
     """Draw the calcium-phosphate plane on ``ax``.
 
@@ -61,8 +67,10 @@ def ca_p_plane(ax, *, patients: tuple[Patient, ...] = EXAMPLE_PATIENTS, shade: s
     ca = np.linspace(*CA_AXIS_MG_DL, 400)
     top = PHOSPHATE_AXIS_MG_DL[1]
     limit = CA_X_P_THRESHOLDS[shade].value
-    ax.fill_between(ca, np.minimum(limit / ca, top), top, color="#d62728", alpha=0.10, lw=0)
-    ax.fill_between(ca, PHOSPHATE_AXIS_MG_DL[0], np.minimum(limit / ca, top), color="#1f77b4", alpha=0.05, lw=0)
+    ax.fill_between(ca, np.minimum(limit / ca, top), top, color=style.color("reference", "supersaturated"),
+                    alpha=0.12, lw=0)
+    ax.fill_between(ca, PHOSPHATE_AXIS_MG_DL[0], np.minimum(limit / ca, top),
+                    color=style.color("reference", "undersaturated"), alpha=0.06, lw=0)
     ca_low, ca_high = (k.value for k in REFERENCE_RANGES_MG_DL["calcium"])
     p_low, p_high = (k.value for k in REFERENCE_RANGES_MG_DL["phosphate"])
     ax.add_patch(
@@ -70,21 +78,22 @@ def ca_p_plane(ax, *, patients: tuple[Patient, ...] = EXAMPLE_PATIENTS, shade: s
             (ca_low, p_low),
             ca_high - ca_low,
             p_high - p_low,
-            facecolor="none",
-            edgecolor="#555555",
+            facecolor=style.color("reference", "reference_range"),
+            edgecolor=style.GREYS["dark_grey"],
+            alpha=0.8,
             linestyle=":",
             label="Adult reference ranges",
         )
     )
-    for key, style in _THRESHOLD_STYLE.items():
+    for key, line in _THRESHOLD_STYLE.items():
         k = CA_X_P_THRESHOLDS[key].value
-        ax.plot(ca, k / ca, **style)
-    ax.text(15.6, 9.4, "supersaturated\n(simple picture)", ha="right", va="top", color="#a01010", fontsize=9)
-    ax.text(6.3, 1.3, "stays dissolved", ha="left", va="bottom", color="#104e8b", fontsize=9)
-    for p in patients:
-        marker, color = _PATIENT_STYLE.get(p.key, ("o", "#333333"))
-        ax.plot(p.ca_mg_dl.value, p.phosphate_mg_dl.value, marker=marker, color=color, ms=8,
-                linestyle="none", markeredgecolor="black", label=p.label)
+        ax.plot(ca, k / ca, **line)
+    ax.text(15.6, 9.4, "above the threshold\n(simple picture)", ha="right", va="top", fontsize=style.SMALL_PT)
+    ax.text(6.3, 1.3, "below the threshold", ha="left", va="bottom", fontsize=style.SMALL_PT)
+    for p in patients:  # each patient in the colour and marker of its condition
+        ax.plot(p.ca_mg_dl.value, p.phosphate_mg_dl.value, marker=style.marker("condition", p.key),
+                color=style.color("condition", p.key), ms=9, linestyle="none",
+                markeredgecolor=style.OKABE_ITO["black"], label=p.label)
     ax.set_xlim(*CA_AXIS_MG_DL)
     ax.set_ylim(*PHOSPHATE_AXIS_MG_DL)
     ax.set_xlabel("Total serum calcium (mg/dL)")
@@ -95,22 +104,27 @@ def ca_p_plane(ax, *, patients: tuple[Patient, ...] = EXAMPLE_PATIENTS, shade: s
     top_axis.set_xlabel("Calcium (mmol/L)")
     right_axis = ax.secondary_yaxis("right", functions=(lambda y: y * p_factor, lambda y: y / p_factor))
     right_axis.set_ylabel("Phosphate (mmol/L)")
-    ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
+    # Below the plane, so that no patient hides behind it.
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False,
+              fontsize=style.SMALL_PT - 1)
     return ax
 
 
+@accepts(ca_mg_dl=assess.__accepts__["ca_mg_dl"])
 def describe_ca(ca_mg_dl: float) -> str:
     """Words for a calcium setting, both unit systems: ``"10.0 mg/dL (2.50 mmol/L)"``."""
     ca_mmol_l = ca_mg_dl_to_mmol_l(ca_mg_dl)  # validates before formatting
     return f"{ca_mg_dl:.1f} mg/dL ({ca_mmol_l:.2f} mmol/L)"
 
 
+@accepts(phosphate_mg_dl=assess.__accepts__["phosphate_mg_dl"])
 def describe_phosphate(phosphate_mg_dl: float) -> str:
     """Words for a phosphate setting, both unit systems: ``"4.0 mg/dL (1.29 mmol/L)"``."""
     phosphate_mmol_l = phosphate_mg_dl_to_mmol_l(phosphate_mg_dl)  # validates before formatting
     return f"{phosphate_mg_dl:.1f} mg/dL ({phosphate_mmol_l:.2f} mmol/L)"
 
 
+@accepts(**assess.__accepts__)
 def readout_html(ca_mg_dl: float, phosphate_mg_dl: float, *, threshold: str = "classic_70") -> str:
     """The explorer's readout: Q in both units, Q/Ksp and the verdict.
 
@@ -125,6 +139,8 @@ def readout_html(ca_mg_dl: float, phosphate_mg_dl: float, *, threshold: str = "c
     )
 
 
+@accepts(initial_ca_mg_dl=Range(*CA_AXIS_MG_DL, "mg/dL", kind="number"),
+         initial_phosphate_mg_dl=Range(*PHOSPHATE_AXIS_MG_DL, "mg/dL", kind="number"))
 def ca_p_explorer(
     *,
     ca_values_mg_dl: tuple[float, ...] = tuple(np.round(np.arange(6.0, 16.01, 0.5), 2)),
@@ -150,7 +166,7 @@ def ca_p_explorer(
         if min(values) < axis[0] or max(values) > axis[1]:
             raise ValueError(f"{name} must lie within the plotted range {axis[0]:g} to {axis[1]:g} mg/dL; got {values!r}")
 
-    fig, ax = plt.subplots(figsize=(6.4, 4.8), layout="constrained")
+    fig, ax = style.subplots(height_in=4.8)
     ca_p_plane(ax, shade=threshold)
     fig.canvas.draw()
     png = figure_png(fig)
@@ -193,38 +209,19 @@ def ca_p_explorer(
 
 # ------------------------------------------------------------ saturation index
 
-#: Display names and line styles of the five calcium phosphates.
-PHASE_LABELS = {
-    "hydroxyapatite": "hydroxyapatite (HAP)",
-    "octacalcium_phosphate": "octacalcium phosphate (OCP)",
-    "beta_tricalcium_phosphate": "β-tricalcium phosphate",
-    "brushite": "brushite (DCPD)",
-    "amorphous_calcium_phosphate": "amorphous calcium phosphate (ACP)",
-}
-_PHASE_STYLE = {
-    "hydroxyapatite": {"color": "#d62728", "linestyle": "-"},
-    "octacalcium_phosphate": {"color": "#9467bd", "linestyle": "--"},
-    "beta_tricalcium_phosphate": {"color": "#8c564b", "linestyle": "-."},
-    "brushite": {"color": "#1f77b4", "linestyle": ":"},
-    "amorphous_calcium_phosphate": {"color": "#2ca02c", "linestyle": (0, (5, 1, 1, 1))},
-}
-_PHASE_SHORT = {"hydroxyapatite": "HAP", "octacalcium_phosphate": "OCP", "beta_tricalcium_phosphate": "β-TCP",
-                "brushite": "DCPD", "amorphous_calcium_phosphate": "ACP"}
+#: Display names of the five calcium phosphates (the book's legend vocabulary, :mod:`calcify_lib.style`).
+PHASE_LABELS = {phase: style.label("phase", phase) for phase in PHASES}
+_PHASE_STYLE = {phase: style.line_kw("phase", phase, with_label=False) for phase in PHASES}
+_PHASE_SHORT = {phase: style.short_label("phase", phase) for phase in PHASES}
 _PH_AXIS = (6.8, 8.0)
 _SI_AXIS = (-5.0, 16.0)
 
-_PHOSPHATE_FORMS = {  # species key: (label, style, phosphate per formula)
-    "H2PO4-": ("H₂PO₄⁻", {"color": "#1f77b4", "linestyle": "-"}),
-    "HPO4-2": ("HPO₄²⁻", {"color": "#ff7f0e", "linestyle": "-"}),
-    "PO4-3": ("PO₄³⁻", {"color": "#d62728", "linestyle": "-"}),
-    "CaHPO4": ("CaHPO₄⁰", {"color": "#2ca02c", "linestyle": "--"}),
-    "CaH2PO4+": ("CaH₂PO₄⁺", {"color": "#17becf", "linestyle": "--"}),
-    "CaPO4-": ("CaPO₄⁻", {"color": "#9467bd", "linestyle": "--"}),
-    "MgHPO4": ("MgHPO₄⁰", {"color": "#8c564b", "linestyle": ":"}),
-    "NaHPO4-": ("NaHPO₄⁻", {"color": "#7f7f7f", "linestyle": ":"}),
-}
+#: The forms of phosphate drawn against pH, in the colours of :mod:`calcify_lib.style` ("species").
+_PHOSPHATE_FORMS = ("H2PO4-", "HPO4-2", "PO4-3", "CaHPO4", "CaH2PO4+", "CaPO4-", "MgHPO4", "NaHPO4-")
 
 
+@style.styled
+@accepts(total_ca_mg_dl=_SERUM["total_ca_mg_dl"], phosphate_mg_dl=_SERUM["phosphate_mg_dl"], ph=_PH_GRID)
 def phosphate_speciation_vs_ph(ax, *, total_ca_mg_dl: float = 9.42, phosphate_mg_dl: float = 3.72,
                                ph: np.ndarray | None = None):
     """Where serum phosphate is, as a fraction of the total, against pH (log scale).
@@ -236,18 +233,21 @@ def phosphate_speciation_vs_ph(ax, *, total_ca_mg_dl: float = 9.42, phosphate_mg
     ph = np.linspace(6.0, 9.0, 121) if ph is None else np.asarray(ph, dtype=float)
     s = speciate_serum(total_ca_mg_dl, phosphate_mg_dl, ph=ph)
     total = s.phosphate_mmol_l
-    for key, (label, style) in _PHOSPHATE_FORMS.items():
-        ax.plot(ph, s.species_mmol_l[key] / total, lw=2, label=label, **style)
-    ax.axvspan(7.35, 7.45, color="0.85", zorder=0, label="blood pH 7.35–7.45")
+    for key in _PHOSPHATE_FORMS:
+        ax.plot(ph, s.species_mmol_l[key] / total, **style.line_kw("species", key))
+    ax.axvspan(*_BLOOD_PH, color=style.color("reference", "reference_range"), zorder=0,
+               label=f"blood pH {_BLOOD_PH[0]:.2f}–{_BLOOD_PH[1]:.2f}")
     ax.set_yscale("log")
     ax.set_ylim(1e-7, 1.5)
     ax.set_xlim(ph.min(), ph.max())
     ax.set_xlabel("pH")
     ax.set_ylabel("fraction of total phosphate")
-    ax.legend(loc="lower right", fontsize=7, ncol=2, framealpha=0.9)
+    ax.legend(loc="lower right", fontsize=style.SMALL_PT - 1, ncol=2, framealpha=0.9)
     return ax
 
 
+@style.styled
+@accepts(total_ca_mg_dl=_SERUM["total_ca_mg_dl"], phosphate_mg_dl=_SERUM["phosphate_mg_dl"], ph=_PH_GRID)
 def saturation_vs_ph(ax, *, total_ca_mg_dl: float = 9.42, phosphate_mg_dl: float = 3.72,
                      ph: np.ndarray | None = None, legend: bool = True):
     """Saturation index of the five calcium phosphates against pH, for one serum.
@@ -257,19 +257,19 @@ def saturation_vs_ph(ax, *, total_ca_mg_dl: float = 9.42, phosphate_mg_dl: float
     """
     ph = np.linspace(*_PH_AXIS, 61) if ph is None else np.asarray(ph, dtype=float)
     s = speciate_serum(total_ca_mg_dl, phosphate_mg_dl, ph=ph)
-    ax.axhspan(_SI_AXIS[0], 0.0, color="#1f77b4", alpha=0.06, lw=0)
-    ax.axhspan(0.0, _SI_AXIS[1], color="#d62728", alpha=0.06, lw=0)
-    ax.axhline(0.0, color="black", lw=1)
+    ax.axhspan(_SI_AXIS[0], 0.0, color=style.color("reference", "undersaturated"), alpha=0.06, lw=0)
+    ax.axhspan(0.0, _SI_AXIS[1], color=style.color("reference", "supersaturated"), alpha=0.08, lw=0)
+    ax.axhline(0.0, color=style.OKABE_ITO["black"], lw=1)
     for phase in PHASES:
-        ax.plot(ph, s.saturation_index(phase), lw=2, label=PHASE_LABELS[phase], **_PHASE_STYLE[phase])
-    ax.text(ph.min() + 0.02, 0.3, "supersaturated", color="#a01010", fontsize=8, va="bottom")
-    ax.text(ph.min() + 0.02, -0.3, "undersaturated", color="#104e8b", fontsize=8, va="top")
+        ax.plot(ph, s.saturation_index(phase), label=PHASE_LABELS[phase], **_PHASE_STYLE[phase])
+    ax.text(ph.min() + 0.02, 0.3, "supersaturated", fontsize=style.SMALL_PT, va="bottom")
+    ax.text(ph.min() + 0.02, -0.3, "undersaturated", fontsize=style.SMALL_PT, va="top")
     ax.set_xlim(ph.min(), ph.max())
     ax.set_ylim(*_SI_AXIS)
     ax.set_xlabel("pH")
     ax.set_ylabel("saturation index, log10(IAP/Ksp)")
     if legend:
-        ax.legend(loc="upper center", fontsize=7, ncol=2, frameon=False, bbox_to_anchor=(0.5, -0.16))
+        ax.legend(loc="upper center", ncol=2, frameon=False, bbox_to_anchor=(0.5, -0.16))
     return ax
 
 
@@ -291,6 +291,7 @@ def saturation_table(patients: tuple[Patient, ...] = CAUSES_OF_METASTATIC_CALCIF
     )
 
 
+@accepts(total_ca_mg_dl=_SERUM["total_ca_mg_dl"], phosphate_mg_dl=_SERUM["phosphate_mg_dl"], ph=_SERUM["ph"])
 def simple_versus_honest(total_ca_mg_dl: float, phosphate_mg_dl: float, *, ph: float = 7.4) -> Table:
     """The simple picture (Ca×P against 70) and the honest one (SI) for one serum, side by side."""
     a = assess(total_ca_mg_dl, phosphate_mg_dl)
@@ -318,6 +319,7 @@ def simple_versus_honest(total_ca_mg_dl: float, phosphate_mg_dl: float, *, ph: f
                        ["", "simple picture", "honest picture"], rows)
 
 
+@accepts(total_ca_mg_dl=_SERUM["total_ca_mg_dl"], phosphate_mg_dl=_SERUM["phosphate_mg_dl"], ph=_SERUM["ph"])
 def si_readout_html(total_ca_mg_dl: float, phosphate_mg_dl: float, ph: float) -> str:
     """The pH explorer's readout: the SI of each phase and its verdict, from calcify_lib."""
     s = speciate_serum(total_ca_mg_dl, phosphate_mg_dl, ph=ph)
@@ -348,9 +350,15 @@ def si_ph_explorer(
     pictures: dict[tuple[float, float], tuple[bytes, dict]] = {}
     for ca in ca_values_mg_dl:
         for phosphate in phosphate_values_mg_dl:
-            fig, ax = plt.subplots(figsize=(6.0, 3.8), layout="constrained", dpi=72)
-            saturation_vs_ph(ax, total_ca_mg_dl=ca, phosphate_mg_dl=phosphate)
-            ax.set_title(f"Ca {ca:.1f} mg/dL, phosphate {phosphate:.1f} mg/dL", fontsize=9)
+            fig, ax = style.subplots(width_in=6.0, height_in=3.8, dpi=72)
+            saturation_vs_ph(ax, total_ca_mg_dl=ca, phosphate_mg_dl=phosphate, legend=False)
+            ax.set_title(f"Ca {ca:.1f} mg/dL, phosphate {phosphate:.1f} mg/dL")
+            with style.context():  # a one-row legend of the short names, which the description spells out
+                lines = {line.get_label(): line for line in ax.get_lines()}
+                ax.legend([lines[PHASE_LABELS[p]] for p in PHASES], [_PHASE_SHORT[p] for p in PHASES],
+                          ncol=len(PHASES),
+                          loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False,
+                          handlelength=1.6, columnspacing=1.0)
             fig.canvas.draw()
             s = speciate_serum(ca, phosphate, ph=np.asarray(ph_values))
             places = {}
@@ -403,8 +411,9 @@ _SPECIES_NAMES = {
     "Ca+2": "Ca²⁺ (free, ionized)", "Ca-albumin": "bound to albumin", "CaHPO4": "CaHPO₄⁰",
     "CaPO4-": "CaPO₄⁻", "CaH2PO4+": "CaH₂PO₄⁺", "HPO4-2": "HPO₄²⁻", "H2PO4-": "H₂PO₄⁻",
     "NaHPO4-": "NaHPO₄⁻", "MgHPO4": "MgHPO₄⁰", "PO4-3": "PO₄³⁻ (free)",
+    "CaHCO3+": "CaHCO₃⁺", "CaCit-": "calcium citrate, CaCit⁻", "CaCO3": "CaCO₃⁰",
 }
-_CALCIUM_SPECIES = ("Ca+2", "Ca-albumin", "CaHPO4", "CaPO4-", "CaH2PO4+")
+_CALCIUM_SPECIES = ("Ca+2", "Ca-albumin", "CaHCO3+", "CaCit-", "CaCO3", "CaHPO4", "CaPO4-", "CaH2PO4+")
 _PHOSPHATE_SPECIES = ("HPO4-2", "H2PO4-", "NaHPO4-", "MgHPO4", "CaHPO4", "CaPO4-", "CaH2PO4+", "PO4-3")
 
 
@@ -449,6 +458,9 @@ def simple_picture_table(patients: tuple[Patient, ...] = EXAMPLE_PATIENTS, *,
     )
 
 
+@style.styled
+@accepts(ph=replace(phosphate_fractions.__accepts__["ph"], optional=True),
+         temperature_c=phosphate_fractions.__accepts__["temperature_c"])
 def phosphate_fractions_vs_ph(ax, *, ph: np.ndarray | None = None, temperature_c: float = 37.0):
     """How pH shares phosphate among its four forms, in an ideal solution (linear scale).
 
@@ -471,22 +483,26 @@ def phosphate_fractions_vs_ph(ax, *, ph: np.ndarray | None = None, temperature_c
     """
     ph = np.linspace(1.0, 13.5, 500) if ph is None else np.asarray(ph, dtype=float)
     shares = phosphate_fractions(ph, temperature_c=temperature_c).as_dict()
-    for (species, share), style in zip(shares.items(), ["-", "--", "-.", ":"]):
-        ax.plot(ph, share, style, lw=2, label=species)
-    ax.axvspan(*_BLOOD_PH, color="0.8", label=f"blood pH {_BLOOD_PH[0]:.2f}–{_BLOOD_PH[1]:.2f}")
+    for species, share in shares.items():
+        ax.plot(ph, share, **style.line_kw("species", species))
+    ax.axvspan(*_BLOOD_PH, color=style.color("reference", "reference_range"),
+               label=f"blood pH {_BLOOD_PH[0]:.2f}–{_BLOOD_PH[1]:.2f}")
     ax.set_xlabel("pH")
     ax.set_ylabel("fraction of total phosphate")
-    ax.legend(loc="center right", fontsize=8)
+    ax.legend(loc="center right")
     return ax
 
 
+@accepts(total_ca_mg_dl=_SERUM["total_ca_mg_dl"], phosphate_mg_dl=_SERUM["phosphate_mg_dl"], ph=_SERUM["ph"],
+         temperature_c=_SERUM["temperature_c"])
 def speciation_table(total_ca_mg_dl: float = 9.42, phosphate_mg_dl: float = 3.72, *, ph: float = 7.4,
                      temperature_c: float = 37.0, name: str = "normal serum") -> Table:
     """Where calcium and phosphate are in one serum, as mmol/L and as a share of each total.
 
     Computed with :func:`calcify_lib.chemistry.speciate_serum` (normal serum
-    background: albumin 40 g/L, magnesium 0.85 mmol/L, sodium 140 mmol/L).
-    Calcium rows: the free ion, albumin-bound calcium and the three calcium
+    background: albumin 40 g/L, magnesium 0.85, sodium 140, citrate 0.116 and
+    bicarbonate 24 mmol/L).  Calcium rows: the free ion, albumin-bound calcium,
+    the bicarbonate, citrate and carbonate complexes and the three calcium
     phosphate ion pairs; phosphate rows: the free ions and every phosphate ion
     pair.  A pair containing both elements appears under each.
 
@@ -512,3 +528,36 @@ def speciation_table(total_ca_mg_dl: float = 9.42, phosphate_mg_dl: float = 3.72
         f"pH {ph:.2f}, {temperature_c:g} °C)",
         ["element", "species", "mmol/L", "% of total"], rows,
     )
+
+
+#: What each basis of a constant (:data:`calcify_lib.cited.BASES`) means, in the chapters' words.
+BASIS_MEANINGS = {
+    "measured": "measured, or fitted to measurements",
+    "derived": "computed from other cited values",
+    "guideline": "a guideline's threshold or a reference range",
+    "convention": "exact by definition, or a chosen reference state",
+    "set": "set by hand to reproduce a stated target",
+}
+
+
+def basis_table(*modules, caption: str | None = None, named: tuple[str, ...] = ("set",)) -> Table:
+    """How the constants of ``modules`` were obtained: a census by basis.
+
+    One row per basis of :data:`calcify_lib.cited.BASES`, in that order: how
+    many of the constants the modules define (a package's submodules
+    included; :func:`calcify_lib.cited.constants_in`) have it, what it means,
+    and, for the bases in ``named`` (by default only ``'set'``), which they
+    are (module and name, without ``calcify_lib.``).  The caption defaults to
+    the modules' names and the total.
+    """
+    found = constants_in(*modules)
+    counts = basis_counts(c for _, c in found)
+    rows = []
+    for basis in BASES:
+        names = [where.removeprefix("calcify_lib.") for where, c in found if c.basis == basis]
+        rows.append([basis, counts[basis], BASIS_MEANINGS[basis],
+                     ", ".join(names) if basis in named else ""])
+    if caption is None:
+        caption = (f"How the {len(found)} constants of "
+                   f"{' and '.join(m.__name__.removeprefix('calcify_lib.') for m in modules)} were obtained")
+    return Table.build(caption, ["basis", "constants", "meaning", "which"], rows)

@@ -12,10 +12,13 @@ from __future__ import annotations
 import html
 import math
 import re
+from dataclasses import replace
 
 import numpy as np
 
-from .. import chemistry, homeostasis, nucleation
+from .. import chemistry, homeostasis, nucleation, style
+from .._validation import Range, accepts
+from ..homeostasis.conditions import SEVERITY
 from ..explorer import Choice, Explorer, Marker, Slider, View, figure_fraction, figure_png
 from ..patients import REFERENCE_RANGES_MG_DL
 from ..tables import Table
@@ -35,14 +38,16 @@ SECONDS_PER_YEAR = 365.25 * 86400.0
 LIFETIME_YEARS = 80.0
 
 _PHASE = "hydroxyapatite"
-_SURFACE_COLORS = {"healthy_endothelium": "#0072B2", "collagen": "#E69F00", "damaged_membranes": "#D55E00"}
-_SURFACE_STYLES = {"healthy_endothelium": "-", "collagen": "--", "damaged_membranes": "-."}
-_SURFACE_SHORT = {"healthy_endothelium": "healthy endothelium", "collagen": "collagen",
-                  "damaged_membranes": "damaged membranes"}
-_CONDITION_SHORT = {"normal": "normal", "primary_hyperparathyroidism": "PHPT", "vitamin_d_intoxication": "vit. D",
-                    "sarcoidosis": "sarcoid.", "chronic_kidney_disease": "CKD", "bone_destruction": "bone destr."}
+# One serum in clinical units, as speciate_serum accepts it, one number each.
+_SERUM = {name: replace(declared, kind="number") for name, declared in chemistry.speciate_serum.__accepts__.items()}
+# Colours, linestyles and names of surfaces and conditions: the book's fixed meanings (calcify_lib.style).
+_SURFACE_SHORT = {key: style.label("surface", key) for key in nucleation.SURFACES}
+_CONDITION_SHORT = {c: style.short_label("condition", c) for c in homeostasis.CONDITIONS}
+#: Hour, year and lifetime guide lines of the induction-time plots: (label, years).
+_TIME_GUIDES = (("1 hour", 1.0 / (365.25 * 24)), ("1 year", 1.0), (f"{LIFETIME_YEARS:.0f} years", LIFETIME_YEARS))
 
 
+@accepts(total_ca_mg_dl=_SERUM["total_ca_mg_dl"], phosphate_mg_dl=_SERUM["phosphate_mg_dl"], ph=_SERUM["ph"])
 def serum_saturation_ratio(total_ca_mg_dl: float, phosphate_mg_dl: float, *, ph: float = 7.4) -> float:
     """Supersaturation of hydroxyapatite per growth unit, S, of a serum.
 
@@ -54,6 +59,7 @@ def serum_saturation_ratio(total_ca_mg_dl: float, phosphate_mg_dl: float, *, ph:
     return nucleation.saturation_ratio_per_growth_unit(si, _PHASE)
 
 
+@accepts(severity=SEVERITY)
 def condition_saturation_ratio(condition: str, severity: float = 1.0) -> float:
     """S of hydroxyapatite in the steady-state serum of a condition of :mod:`calcify_lib.homeostasis`."""
     labs = homeostasis.steady_state(condition, severity)
@@ -108,25 +114,33 @@ def nucleus_table(sera: dict[str, float]) -> Table:
     )
 
 
+@style.styled
+@accepts(max_radius_nm=Range(0.0, 100.0, "nm", kind="number", low_inclusive=False))
 def cluster_energy(ax, sera: dict[str, float], *, max_radius_nm: float = 1.6) -> None:
-    """ΔG(r)/kT of a spherical cluster against its radius, one curve per serum, the barrier marked."""
+    """ΔG(r)/kT of a spherical cluster against its radius, one curve per serum, the barrier marked.
+
+    The sera are named by the caller, so they have no fixed meaning: they
+    take the colours of :data:`calcify_lib.style.SEQUENCE` in order (at most
+    as many sera as it has colours).
+    """
+    if len(sera) > len(style.SEQUENCE):
+        raise ValueError(f"sera must hold at most {len(style.SEQUENCE)} sera; got {len(sera)}")
     radius = np.linspace(0.0, max_radius_nm, 400)
-    colors = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
-    for (name, s), color in zip(sera.items(), colors):
+    for (name, s), color in zip(sera.items(), style.SEQUENCE):
         energy = nucleation.cluster_free_energy_kt(radius, s)
-        ax.plot(radius, energy, color=color, lw=2, label=f"{name} (S = {s:.1f})")
         r_star = nucleation.critical_radius_nm(s)
         barrier = nucleation.nucleation_barrier_kt(s)
+        # The barrier's numbers go in the legend: close sera would put two annotations on top of each other.
+        ax.plot(radius, energy, color=color, lw=style.LINE_WIDTH,
+                label=f"{name} (S = {s:.1f}): r* = {r_star:.2f} nm, ΔG* = {barrier:.0f} kT")
         ax.plot([r_star], [barrier], "o", color=color)
-        ax.annotate(f"r* = {r_star:.2f} nm, ΔG* = {barrier:.0f} kT", (r_star, barrier), xytext=(8, 4),
-                    textcoords="offset points", fontsize=8, color=color)
-    ax.axhline(0.0, color="0.5", lw=0.8)
+    ax.axhline(0.0, color=style.color("reference", "guide"), lw=0.8)
     ax.set_xlim(0.0, max_radius_nm)
     top = max(nucleation.nucleation_barrier_kt(s) for s in sera.values())
     ax.set_ylim(-top, 1.4 * top)
     ax.set_xlabel("cluster radius r (nm)")
     ax.set_ylabel("free energy of the cluster ΔG/kT")
-    ax.legend(loc="lower left", fontsize=8)
+    ax.legend(loc="lower left")
 
 
 def surface_table() -> Table:
@@ -145,26 +159,32 @@ def surface_table() -> Table:
     )
 
 
+@style.styled
 def wetting(ax) -> None:
-    """f(θ) against the contact angle, with the model's surfaces marked."""
+    """f(θ) against the contact angle, with the model's surfaces marked in their colours."""
     theta = np.linspace(0.0, 180.0, 361)
-    ax.plot(theta, [nucleation.heterogeneous_factor(t) for t in theta], color="0.25", lw=2)
+    ax.plot(theta, [nucleation.heterogeneous_factor(t) for t in theta], color=style.OKABE_ITO["black"],
+            lw=style.LINE_WIDTH)
     for key, surface in nucleation.SURFACES.items():
         angle = _surface_angle(key)
         f = nucleation.heterogeneous_factor(angle)
-        ax.plot([angle], [f], "o", ms=8, color=_SURFACE_COLORS.get(key, "#000000"), label=f"{surface.label} ({angle:.0f}°)")
+        ax.plot([angle], [f], linestyle="none", marker=style.marker("surface", key), ms=10, clip_on=False,
+                color=style.color("surface", key), markeredgecolor=style.OKABE_ITO["black"],
+                label=f"{surface.label} ({angle:.0f}°)")
     ax.set_xlim(0.0, 180.0)
     ax.set_ylim(-0.02, 1.05)
     ax.set_xticks(range(0, 181, 30))
     ax.set_xlabel("contact angle θ (degrees)")
     ax.set_ylabel("barrier factor f(θ)")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="lower right", fontsize=style.SMALL_PT - 1)
 
 
 def _causes() -> tuple[str, ...]:
     return tuple(c for c in homeostasis.CONDITIONS if c != "normal")
 
 
+@style.styled
+@accepts(severity=SEVERITY)
 def induction_map(ax, *, severity: float = 1.0) -> None:
     """Induction time against S for every surface, with normal serum and the causes marked."""
     s_normal = condition_saturation_ratio("normal")
@@ -174,25 +194,31 @@ def induction_map(ax, *, severity: float = 1.0) -> None:
     for key, surface in nucleation.SURFACES.items():
         angle = _surface_angle(key)
         years = np.array([nucleation.induction_time_s(x, contact_angle_deg=angle) for x in s]) / SECONDS_PER_YEAR
-        ax.semilogy(s, years, color=_SURFACE_COLORS.get(key, "#000000"), ls=_SURFACE_STYLES.get(key, "-"),
-                    lw=2, label=surface.label)
-    for label, years in (("1 hour", 1.0 / (365.25 * 24)), ("1 year", 1.0), (f"{LIFETIME_YEARS:.0f} years", LIFETIME_YEARS)):
-        ax.axhline(years, color="0.6", lw=0.8, ls=":")
-        ax.annotate(label, (high, years), xytext=(-3, 2), textcoords="offset points", ha="right", fontsize=7, color="0.35")
-    ax.axvline(s_normal, color="#009E73", lw=1.5)
+        ax.semilogy(s, years, **style.line_kw("surface", key, with_label=False), label=surface.label)
+    guide = style.color("reference", "guide")
+    for label, years in _TIME_GUIDES:
+        ax.axhline(years, color=guide, lw=0.8, ls=":")
+        ax.annotate(label, (high, years), xytext=(-3, 2), textcoords="offset points", ha="right",
+                    fontsize=style.SMALL_PT - 1, color=style.GREYS["dark_grey"])
+    # Surfaces own the colours here; the sera are told apart by direct labels (normal in its colour).
+    ax.axvline(s_normal, color=style.color("condition", "normal"), lw=1.5)
     ax.annotate("normal", (s_normal, 1.0), xytext=(3, 0), textcoords="offset points", rotation=90,
-                fontsize=7, va="center", color="#009E73")
-    for condition, x in marks.items():
-        ax.axvline(x, color="0.45", lw=0.8, ls="--")
-        ax.annotate(_CONDITION_SHORT[condition], (x, 1e-5), xytext=(3, 0), textcoords="offset points",
-                    rotation=90, fontsize=7, va="bottom", color="0.3")
+                fontsize=style.SMALL_PT - 1, va="center", color=style.color("condition", "normal"))
+    previous, level = -math.inf, 0
+    for condition, x in sorted(marks.items(), key=lambda item: item[1]):
+        ax.axvline(x, color=guide, lw=0.8, ls="--")
+        level = level + 1 if x - previous < 0.05 * (high - low) else 0  # stagger labels of close lines
+        previous = x
+        ax.annotate(_CONDITION_SHORT[condition], (x, 1e-5 * 1e4 ** level), xytext=(3, 0), textcoords="offset points",
+                    rotation=90, fontsize=style.SMALL_PT - 1, va="bottom", color=style.GREYS["dark_grey"])
     ax.set_xlim(low, high)
     ax.set_ylim(1e-6, 1e16)
     ax.set_xlabel("supersaturation of hydroxyapatite per growth unit, S")
     ax.set_ylabel("induction time (years)")
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="upper right", fontsize=style.SMALL_PT - 1)
 
 
+@accepts(severity=SEVERITY)
 def sera_table(*, severity: float = 1.0) -> Table:
     """For normal serum and each cause: labs, S, and the induction time on every surface."""
     surfaces = tuple(nucleation.SURFACES)
@@ -222,6 +248,7 @@ def _blood_is_normal(total_ca_mg_dl: float, phosphate_mg_dl: float) -> bool:
 HEALTHY_TISSUE_SURFACES = ("healthy_endothelium", "collagen")
 
 
+@accepts(total_ca_mg_dl=_SERUM["total_ca_mg_dl"], phosphate_mg_dl=_SERUM["phosphate_mg_dl"])
 def verdict(total_ca_mg_dl: float, phosphate_mg_dl: float, surface: str) -> str:
     """Which face of calcification a blood and a surface illustrate, in words.
 
@@ -254,6 +281,7 @@ def _powers_html(text: str) -> str:
     return re.sub(r"10\^(\d+)", r"10<sup>\1</sup>", html.escape(text))
 
 
+@accepts(total_ca_mg_dl=_SERUM["total_ca_mg_dl"], phosphate_mg_dl=_SERUM["phosphate_mg_dl"])
 def nucleation_readout_html(total_ca_mg_dl: float, phosphate_mg_dl: float, surface: str) -> str:
     """The explorer's readout: S, barrier, critical radius, waiting time and verdict, from the model."""
     s = serum_saturation_ratio(total_ca_mg_dl, phosphate_mg_dl)
@@ -268,6 +296,18 @@ def nucleation_readout_html(total_ca_mg_dl: float, phosphate_mg_dl: float, surfa
         f'<span class="cx-verdict"><strong>{html.escape(verdict(total_ca_mg_dl, phosphate_mg_dl, surface))}'
         "</strong></span>"
     )
+
+
+@style.styled
+def _induction_curve(ax, grid: np.ndarray, surface: str, right_s: float) -> None:
+    """One surface's induction-time curve against S, with the hour, year and lifetime guides."""
+    angle = _surface_angle(surface)
+    years = np.array([nucleation.induction_time_s(x, contact_angle_deg=angle) for x in grid]) / SECONDS_PER_YEAR
+    ax.semilogy(grid, years, color=style.color("surface", surface), lw=style.LINE_WIDTH)
+    for label, y in _TIME_GUIDES:
+        ax.axhline(y, color=style.color("reference", "guide"), lw=0.8, ls=":")
+        ax.annotate(label, (right_s, y), xytext=(-3, 2), textcoords="offset points", ha="right",
+                    fontsize=style.SMALL_PT - 1, color=style.GREYS["dark_grey"])
 
 
 def two_faces_explorer(
@@ -289,15 +329,11 @@ def two_faces_explorer(
     pictures = {}
     for key, surface in nucleation.SURFACES.items():
         angle = _surface_angle(key)
-        fig, ax = plt.subplots(figsize=(6.0, 3.6), layout="constrained", dpi=80)
-        years = np.array([nucleation.induction_time_s(x, contact_angle_deg=angle) for x in grid]) / SECONDS_PER_YEAR
-        ax.semilogy(grid, years, color=_SURFACE_COLORS.get(key, "#000000"), lw=2)
-        for label, y in (("1 hour", 1.0 / (365.25 * 24)), ("1 year", 1.0), (f"{LIFETIME_YEARS:.0f} years", LIFETIME_YEARS)):
-            ax.axhline(y, color="0.6", lw=0.8, ls=":")
-            ax.annotate(label, (high, y), xytext=(-3, 2), textcoords="offset points", ha="right", fontsize=7)
+        fig, ax = style.subplots(width_in=6.0, height_in=3.6, dpi=80)
+        _induction_curve(ax, grid, key, high)
         ax.set_xlim(low, high)
         ax.set_ylim(1e-8, 1e18)
-        ax.set_title(f"{surface.label} (θ = {angle:.0f}°)", fontsize=9)
+        ax.set_title(f"{surface.label} (θ = {angle:.0f}°)")
         ax.set_xlabel("supersaturation of hydroxyapatite per growth unit, S")
         ax.set_ylabel("wait for first nucleus (years)")
         fig.canvas.draw()
