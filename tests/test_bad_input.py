@@ -138,12 +138,16 @@ OTHER_ARGUMENTS = {
     "rgb": lambda: np.full((8, 8, 3), 0.5),
     "haematoxylin_od": lambda: np.full((8, 8), 0.2),
     "crystal": lambda: "calcium_oxalate_monohydrate",
+    "trajectory": lambda: calcify_lib.homeostasis.simulate("normal", days=30.0),
+    "axes": lambda: plt.subplots(2, 2)[1].ravel(),
+    "treatment_sets": lambda: ((), ("dialysis",)),
 }
 #: Stands for a required argument with no entry in OTHER_ARGUMENTS (the valid call then fails, saying so).
 MISSING = object()
 #: An instance for each class whose methods declare ranges.
 INSTANCES = {
     "Trajectory": lambda: calcify_lib.homeostasis.simulate("normal", days=30.0),
+    "MediaTrajectory": lambda: calcify_lib.vascular.simulate_media(2.0, 10.0),
 }
 #: Where the middle of the declared range would not be a valid or a quick call: a serum (the middle of
 #: every concentration range together exceeds the ionic strength the Davies equation allows), body
@@ -152,7 +156,7 @@ INSTANCES = {
 #: (a range of angles).
 TYPICAL = {
     "ca_mmol_l": 2.4, "phosphate_mmol_l": 1.2, "na_mmol_l": 140.0, "mg_mmol_l": 0.85, "cl_mmol_l": 105.0,
-    "albumin_g_l": 40.0, "temperature_c": 37.0, "days": 30.0, "start_day": 10.0,
+    "albumin_g_l": 40.0, "temperature_c": 37.0, "days": 30.0, "start_day": 10.0, "from_day": 10.0,
     "h": 0.0, "k": 0.0, "l": 2.0, "two_theta_deg": np.linspace(20.0, 60.0, 81),
 }
 
