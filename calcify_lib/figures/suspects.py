@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .. import homeostasis
-from ..cited import CitedConstant
+from .. import homeostasis, style
+from .._validation import Range, accepts
+from ..cited import CitedConstant, basis_counts, constants_in
+from ..homeostasis.conditions import SEVERITY, check_condition, check_treatments
 from ..explorer import Choice, Explorer, Marker, Slider, View, figure_fraction, figure_png
-from ..patients import LAB_REFERENCE_RANGES
+from ..patients import CAUSES_OF_METASTATIC_CALCIFICATION, LAB_REFERENCE_RANGES
 from ..tables import Table
 from ..units import CALCIUM_MOLAR_MASS_G_MOL
 
@@ -24,20 +26,16 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
-    "CONDITION_LABELS", "TREATMENT_LABELS", "PANEL_ROWS", "time_course", "lab_panel",
+    "CONDITION_LABELS", "TREATMENT_LABELS", "ONSET_DAYS_HIDDEN", "scenario_label", "PANEL_ROWS", "time_course", "lab_panel",
     "lab_readout_html", "disease_explorer", "lab_table",
     "HYPERCALCIURIA_WOMEN_MG_DAY", "EXPLORER_SUGGESTIONS", "time_course_figure", "push_table",
-    "hypercalciuria_thresholds_mmol_day", "severity_figure", "suggestions_table",
+    "hypercalciuria_thresholds_mmol_day", "severity_figure", "ranking_table", "treatment_table",
+    "COURSE_FIELDS", "course_table", "MODEL_COUNTERPARTS", "cited_versus_model_table",
+    "LAB_COLUMNS", "severity_table", "suggestions_table", "basis_census",
 ]
 
-CONDITION_LABELS = {
-    "normal": "Normal adult",
-    "primary_hyperparathyroidism": "Primary hyperparathyroidism",
-    "vitamin_d_intoxication": "Vitamin D intoxication",
-    "sarcoidosis": "Sarcoidosis",
-    "chronic_kidney_disease": "Chronic kidney disease",
-    "bone_destruction": "Bone destruction",
-}
+#: Display names of the conditions (the book's legend vocabulary, :mod:`calcify_lib.style`).
+CONDITION_LABELS = {c: style.label("condition", c) for c in homeostasis.CONDITIONS}
 TREATMENT_LABELS = {
     "phosphate_binder": "phosphate binder",
     "dialysis": "dialysis",
@@ -47,6 +45,31 @@ TREATMENT_LABELS = {
     "stop_vitamin_d": "stop vitamin D",
     "bisphosphonate": "bisphosphonate",
 }
+
+def scenario_label(condition: str, treatments=(), *, short: bool = False) -> str:
+    """The name of a scenario, with chronic kidney disease told apart by dialysis.
+
+    ``'chronic_kidney_disease'`` is *CKD before dialysis* untreated or without
+    the treatment ``'dialysis'``, and *CKD on dialysis* with it (the model
+    then also lowers the residual GFR above severity 1,
+    :mod:`calcify_lib.homeostasis.conditions`); every other condition keeps
+    its name in :data:`CONDITION_LABELS`.  ``short``: "CKD" for chronic
+    kidney disease.
+
+    Examples
+    --------
+    >>> scenario_label("chronic_kidney_disease"), scenario_label("chronic_kidney_disease", ("dialysis",))
+    ('Chronic kidney disease before dialysis', 'Chronic kidney disease on dialysis')
+    >>> scenario_label("sarcoidosis", ("glucocorticoid",))
+    'Sarcoidosis'
+    """
+    condition = check_condition(condition)
+    chosen = check_treatments(treatments)
+    if condition != "chronic_kidney_disease":
+        return CONDITION_LABELS[condition]
+    name = "CKD" if short else CONDITION_LABELS[condition]
+    return name + (" on dialysis" if "dialysis" in chosen else " before dialysis")
+
 
 #: The rows of the lab panel: (Labs field, label, unit, format).
 PANEL_ROWS = (
@@ -67,27 +90,60 @@ def _range(field: str) -> tuple[float | None, float | None]:
     return (None if low is None else low.value, None if high is None else high.value)
 
 
-def time_course(axes, trajectory: homeostasis.Trajectory) -> None:
+#: Days after the model's abrupt onset that the chapter's time courses leave out.
+#: The model switches a disease on overnight in a normal adult; its first days
+#: are the answer to that impossible push (a PTH spike in primary
+#: hyperparathyroidism, a fall of calcium in chronic kidney disease before the
+#: glands answer), not the disease a patient has.
+ONSET_DAYS_HIDDEN = 30.0
+
+
+#: The longest course :func:`calcify_lib.homeostasis.simulate` computes, for the day arguments here.
+_COURSE_DAYS = Range(0.0, 36_500.0, "days", kind="number")
+
+
+def _window_start(trajectory: homeostasis.Trajectory, from_day: float) -> float:
+    """``from_day`` if it leaves part of ``trajectory`` to draw; else a ValueError naming it."""
+    if not from_day < trajectory.days:
+        raise ValueError(f"from_day must be less than the course's {trajectory.days:g} days; "
+                         f"got {from_day:g} days")
+    return from_day
+
+
+@accepts(from_day=_COURSE_DAYS)
+@style.styled
+def time_course(axes, trajectory: homeostasis.Trajectory, *, from_day: float = 0.0) -> None:
     """Four panels (total calcium, phosphate, PTH, calcitriol) against days, ranges shaded.
 
-    ``axes`` is a sequence of four matplotlib axes.  A dotted line marks the
-    day treatment starts, when there is a treatment.
+    ``axes`` is a sequence of four matplotlib axes.  The course is drawn in
+    the colour of its condition (:func:`calcify_lib.style.color`), the
+    reference ranges as grey bands; a dotted line marks the day treatment
+    starts, when there is a treatment.  Only the days from ``from_day`` (0 to
+    less than ``trajectory.days``) are drawn, and the y axes fit those days.
     """
     fields = (("total_ca_mg_dl", "total calcium (mg/dL)"), ("phosphate_mg_dl", "phosphate (mg/dL)"),
               ("pth_pg_ml", "PTH (pg/mL)"), ("calcitriol_pg_ml", "calcitriol (pg/mL)"))
     if len(axes) != len(fields):
         raise ValueError(f"axes must hold {len(fields)} axes; got {len(axes)}")
-    t = trajectory.time_days
+    start = _window_start(trajectory, from_day)
+    shown = trajectory.time_days >= start
+    t = trajectory.time_days[shown]
+    course = style.line_kw("condition", trajectory.condition, with_label=False)
+    course["linestyle"] = "-"  # one condition per figure: its colour names it, a solid line reads best
+    for ax in axes:
+        style.pin(ax)
     for ax, (field, label) in zip(axes, fields):
         low, high = _range(field)
         if low is not None and high is not None:
-            ax.axhspan(low, high, color="#2ca02c", alpha=0.12, lw=0, label="adult reference range")
-        ax.plot(t, getattr(trajectory, field), color="#d62728", lw=2)
-        if trajectory.treatments:
-            ax.axvline(trajectory.treatment_start_day, color="black", ls=":", lw=1)
+            ax.axhspan(low, high, color=style.color("reference", "reference_range"), lw=0,
+                       label=style.label("reference", "reference_range"))
+        values = getattr(trajectory, field)[shown]
+        ax.plot(t, values, **course)
+        if trajectory.treatments and trajectory.treatment_start_day >= start:
+            ax.axvline(trajectory.treatment_start_day, color=style.color("event", "treatment_start"),
+                       ls=style.linestyle("event", "treatment_start"), lw=1.2)
         ax.set_ylabel(label)
         ax.set_xlim(t[0], t[-1])
-        values = getattr(trajectory, field)
         top = max(float(np.max(values)), high or 0.0) * 1.15
         ax.set_ylim(0.0, top)
     for ax in axes[-2:]:
@@ -101,8 +157,9 @@ def _x(value: float, normal: float) -> float:
     return min(max(math.log2(value / normal), -_LOG2_SPAN), _LOG2_SPAN)
 
 
+@style.styled
 def lab_panel(ax, normal: homeostasis.Labs) -> None:
-    """Draw the empty lab panel: one row per lab, its reference range shaded, normal at 1×."""
+    """Draw the empty lab panel: one row per lab, its reference range shaded grey, normal at 1×."""
     ax.set_xlim(-_LOG2_SPAN, _LOG2_SPAN)
     ax.set_ylim(len(PANEL_ROWS) - 0.5, -0.5)
     for row, (field, label, unit, _) in enumerate(PANEL_ROWS):
@@ -111,15 +168,16 @@ def lab_panel(ax, normal: homeostasis.Labs) -> None:
         left = -_LOG2_SPAN if low is None else _x(low, normal_value)
         right = _LOG2_SPAN if high is None else _x(high, normal_value)
         if low is not None or high is not None:
-            ax.fill_betweenx([row - 0.32, row + 0.32], left, right, color="#2ca02c", alpha=0.18, lw=0)
-        ax.axhline(row, color="0.85", lw=0.8, zorder=0)
-    ax.axvline(0.0, color="0.4", lw=1)
+            ax.fill_betweenx([row - 0.32, row + 0.32], left, right,
+                             color=style.color("reference", "reference_range"), lw=0)
+        ax.axhline(row, color=style.GREYS["light_grey"], lw=0.8, zorder=0)
+    ax.axvline(0.0, color=style.GREYS["dark_grey"], lw=1)
     ticks = np.arange(-_LOG2_SPAN, _LOG2_SPAN + 1)
     ax.set_xticks(ticks)
     ax.set_xticklabels([f"{2 ** k:g}×" if k >= 0 else f"1/{2 ** -k:g}" for k in ticks.astype(int)])
     ax.set_yticks(range(len(PANEL_ROWS)))
     ax.set_yticklabels([f"{label} ({unit})" for _, label, unit, _ in PANEL_ROWS])
-    ax.set_xlabel("multiple of the normal adult (log scale); green: reference range")
+    ax.set_xlabel("multiple of normal (log scale); grey: reference range")
 
 
 def lab_readout_html(labs: homeostasis.Labs, normal: homeostasis.Labs) -> str:
@@ -152,7 +210,8 @@ def disease_explorer(*, severities: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5, 2.0
     conditions = tuple(homeostasis.CONDITIONS)
     treatments = _treatment_choices()
     normal = homeostasis.steady_state("normal")
-    fig, ax = plt.subplots(figsize=(6.4, 3.9), layout="constrained", dpi=90)
+    fig, ax = style.subplots(height_in=3.9, dpi=90)
+    fig.get_layout_engine().set(w_pad=0.12)  # room for the last tick label, "16×"
     lab_panel(ax, normal)
     fig.canvas.draw()
     png = figure_png(fig, dpi=90, colors=32)
@@ -166,21 +225,23 @@ def disease_explorer(*, severities: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5, 2.0
         markers = []
         for field, label, _, _ in PANEL_ROWS:
             x = round(8.0 * _x(getattr(labs, field), getattr(normal, field)))
-            markers.append(Marker(*places[(field, x)], label, "#d62728"))
+            markers.append(Marker(*places[(field, x)], label, style.color("condition", condition)))
         where = ", ".join(
             f"{label} {'high' if getattr(labs, f) > (hi if hi is not None else math.inf) else 'low' if getattr(labs, f) < (lo if lo is not None else -math.inf) else 'in range'}"
             for f, label, _, _ in PANEL_ROWS[:5] for lo, hi in [_range(f)]
         )
         treated = "untreated" if treatment == "none" else f"with {TREATMENT_LABELS[treatment]}"
-        alt = f"Lab panel: {CONDITION_LABELS[condition]}, severity {severity:g}, {treated}: {where}."
+        name = scenario_label(condition, () if treatment == "none" else (treatment,))
+        alt = f"Lab panel: {name}, severity {severity:g}, {treated}: {where}."
         return View(png=png, alt=alt, readout_html=lab_readout_html(labs, normal), markers=tuple(markers))
 
     description = (
         "Each row is one lab, drawn as a multiple of the normal adult's value on a log scale (the grey "
-        "line is 1×); the green band is its adult reference range (for Ca × P, below the KDOQI limit; "
-        "for urine calcium, below the hypercalciuria threshold). The red dot is the model's steady state "
-        "for the chosen condition, severity and treatment. Severity 0 is the normal adult, 1 a typical "
-        "presentation, 2 severe."
+        "line is 1×); the grey band is its adult reference range (for Ca × P, below the KDOQI limit; "
+        "for urine calcium, below the hypercalciuria threshold). The dot, in the colour of the condition, "
+        "is the model's steady state for the chosen condition, severity and treatment. Severity 0 is the normal adult, 1 a typical "
+        "presentation, 2 severe. Chronic kidney disease without the dialysis treatment is CKD before dialysis; "
+        "with it, it is CKD on dialysis, whose residual kidney function falls further above severity 1."
     )
     return Explorer(
         "The usual suspects: condition, severity, treatment",
@@ -196,6 +257,7 @@ def disease_explorer(*, severities: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5, 2.0
     )
 
 
+@accepts(severity=SEVERITY)
 def lab_table(severity: float = 1.0) -> Table:
     """Every condition's steady-state labs at ``severity``, beside the adult reference ranges."""
     conditions = tuple(homeostasis.CONDITIONS)
@@ -211,7 +273,8 @@ def lab_table(severity: float = 1.0) -> Table:
             band = f"{low:g}–{high:g}"
         rows.append([f"{label} ({unit})", band] + [fmt.format(getattr(labs[c], field)) for c in conditions])
     short = {"normal": "normal", "primary_hyperparathyroidism": "PHPT", "vitamin_d_intoxication": "vit D intox.",
-             "sarcoidosis": "sarcoidosis", "chronic_kidney_disease": "CKD", "bone_destruction": "bone destr."}
+             "sarcoidosis": "sarcoidosis", "chronic_kidney_disease": "CKD before dialysis",
+             "bone_destruction": "bone destr."}
     return Table.build(
         f"Steady-state labs of the homeostasis model at severity {severity:g}, untreated",
         ["lab", "adult range"] + [short[c] for c in conditions],
@@ -226,6 +289,7 @@ HYPERCALCIURIA_WOMEN_MG_DAY = CitedConstant(
     250.0, "mg/day", None, "walker2018primary",
     "Upper limit of normal urinary calcium in women, 250 mg/day; above it is hypercalciuria "
     "(men: 300 mg/day).",
+    basis="guideline",
 )
 
 #: The settings that the chapter suggests trying in the disease explorer:
@@ -244,31 +308,50 @@ def _lower_first(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def time_course_figure(trajectory: homeostasis.Trajectory) -> Figure:
-    """The chapter's time-course figure: :func:`time_course` on a 2 × 2 grid.
+@accepts(from_day=Range(0.0, 36_500.0, "days", kind="number", optional=True))
+def time_course_figure(trajectory: homeostasis.Trajectory, *,
+                       from_day: float | None = None) -> Figure:
+    """The chapter's time-course figure: :func:`time_course` on a 2 × 2 grid, onset left out.
 
     Parameters
     ----------
     trajectory : calcify_lib.homeostasis.Trajectory
         A course from :func:`calcify_lib.homeostasis.simulate`.
+    from_day : float or None
+        The first day drawn, 0 to less than ``trajectory.days``.  By default
+        (``None``) :data:`ONSET_DAYS_HIDDEN` (30 days) for a course longer
+        than that, else 0 (the whole course): the model's disease starts
+        overnight in a normal adult, and its first days (a spike of PTH, a
+        fall of calcium before the glands answer) are the answer to that
+        impossible onset, not the settled disease.  Pass 0 to see them.
 
     Returns
     -------
     matplotlib.figure.Figure
-        A 7.0 × 4.8 inch figure (constrained layout, shared day axis) with
-        four axes: total calcium, phosphate, PTH and calcitriol against days,
-        adult reference ranges shaded, and a dotted line on the day treatment
-        starts when there is one.
-    """
-    import matplotlib.pyplot as plt
+        A figure of the book's width (:data:`calcify_lib.style.FIGURE_WIDTH_IN`)
+        and 4.8 inches high (constrained layout, shared day axis) with
+        four axes: total calcium, phosphate, PTH and calcitriol against days
+        after onset, from ``from_day`` on, adult reference ranges shaded grey,
+        and a dotted line on the day treatment starts when there is one.
 
+    Raises
+    ------
+    TypeError
+        If ``trajectory`` is not a :class:`~calcify_lib.homeostasis.Trajectory`.
+    ValueError
+        If ``from_day`` is outside 0 to ``trajectory.days`` (exclusive).
+    """
     if not isinstance(trajectory, homeostasis.Trajectory):
         raise TypeError(f"trajectory must be a calcify_lib.homeostasis.Trajectory; got {type(trajectory).__name__}")
-    fig, axes = plt.subplots(2, 2, figsize=(7.0, 4.8), layout="constrained", sharex=True)
-    time_course(axes.ravel(), trajectory)
+    if from_day is None:
+        from_day = ONSET_DAYS_HIDDEN if trajectory.days > ONSET_DAYS_HIDDEN else 0.0
+    start = _window_start(trajectory, from_day)
+    fig, axes = style.subplots(2, 2, height_in=4.8, sharex=True)
+    time_course(axes.ravel(), trajectory, from_day=start)
     return fig
 
 
+@accepts(severity=SEVERITY)
 def push_table(condition: str, severity: float = 1.0) -> Table:
     """How far one condition pushes the blood towards precipitation, beside the normal adult.
 
@@ -300,7 +383,7 @@ def push_table(condition: str, severity: float = 1.0) -> Table:
     """
     sick = homeostasis.steady_state(condition, severity)
     normal = homeostasis.steady_state("normal")
-    name = f"{_lower_first(CONDITION_LABELS[condition])}, severity {severity:g}"
+    name = f"{_lower_first(scenario_label(condition))}, severity {severity:g}"
     gain = sick.si_hydroxyapatite - normal.si_hydroxyapatite
     rows = [
         ["normal adult", f"{normal.ca_x_p_mg2_dl2:.1f}", f"{normal.si_hydroxyapatite:+.2f}"],
@@ -311,6 +394,263 @@ def push_table(condition: str, severity: float = 1.0) -> Table:
     return Table.build(
         f"The push towards precipitation: {name}, against the normal adult (steady state, untreated)",
         ["serum", "Ca × P (mg²/dL²)", "SI hydroxyapatite"], rows,
+    )
+
+
+def ranking_table(severities=(1.0, 2.0)) -> Table:
+    """The five causes ranked by how far each raises the hydroxyapatite SI, at each severity.
+
+    A property of the model, not of patients: each column is
+    :func:`calcify_lib.homeostasis.steady_state` of every condition at one
+    severity, untreated, sorted by the gain in the saturation index of
+    hydroxyapatite over the normal adult, with the calcium × phosphate
+    product beside it.  Chronic kidney disease is CKD before dialysis
+    (:func:`scenario_label`).  Two columns that order the causes differently
+    show how much the ranking depends on the chosen severity.
+
+    Parameters
+    ----------
+    severities : sequence of float
+        One or more severities, each 0-2.
+
+    Returns
+    -------
+    calcify_lib.tables.Table
+        One row per rank (1 the largest push); for each severity a column
+        "cause: ΔSI (Ca × P)".
+
+    Raises
+    ------
+    ValueError, TypeError
+        If no severity is given, or from
+        :func:`calcify_lib.homeostasis.steady_state` for a severity outside
+        0-2.
+    """
+    values = [SEVERITY.check("severities", v) for v in np.atleast_1d(np.asarray(severities, dtype=float))]
+    if not values:
+        raise ValueError(f"severities must hold at least one severity in 0 to 2; got {severities!r}")
+    normal = homeostasis.steady_state("normal")
+    causes = [c for c in homeostasis.CONDITIONS if c != "normal"]
+    columns = []
+    for severity in values:
+        labs = {c: homeostasis.steady_state(c, severity) for c in causes}
+        order = sorted(causes, key=lambda c: -labs[c].si_hydroxyapatite)
+        columns.append([f"{scenario_label(c, short=True)}: {labs[c].si_hydroxyapatite - normal.si_hydroxyapatite:+.2f} "
+                        f"({labs[c].ca_x_p_mg2_dl2:.0f})" for c in order])
+    rows = [[str(rank + 1)] + [column[rank] for column in columns] for rank in range(len(causes))]
+    return Table.build(
+        "The causes ranked by the model: gain in SI of hydroxyapatite over the normal adult "
+        "(Ca × P in mg²/dL²), steady state, untreated",
+        ["rank"] + [f"severity {v:g}" for v in values], rows,
+    )
+
+
+@accepts(severity=SEVERITY)
+def treatment_table(condition: str, severity: float, treatment_sets) -> Table:
+    """Steady-state labs of one condition at one severity under several sets of treatments.
+
+    Parameters
+    ----------
+    condition : str
+        One of :data:`calcify_lib.homeostasis.CONDITIONS`.
+    severity : float
+        0-2.
+    treatment_sets : sequence of sequences of str
+        Each a set of treatments from :data:`calcify_lib.homeostasis.TREATMENTS`
+        (an empty one for untreated).
+
+    Returns
+    -------
+    calcify_lib.tables.Table
+        One row per set, named by :func:`scenario_label` (CKD before or on
+        dialysis) and its treatments: total calcium, phosphate, PTH, the
+        calcium × phosphate product, the SI of hydroxyapatite and the daily
+        urinary calcium of :func:`calcify_lib.homeostasis.steady_state`.
+    """
+    sets = [tuple(t) if not isinstance(t, str) else (t,) for t in treatment_sets]
+    if not sets:
+        raise ValueError(f"treatment_sets must hold at least one set of treatments; got {treatment_sets!r}")
+    rows = []
+    for chosen in sets:
+        labs = homeostasis.steady_state(condition, severity, chosen)
+        named_by_dialysis = condition == "chronic_kidney_disease" and "dialysis" in chosen
+        shown = [TREATMENT_LABELS[t] for t in homeostasis.TREATMENTS
+                 if t in chosen and not (named_by_dialysis and t == "dialysis")]
+        name = scenario_label(condition, chosen, short=True)
+        rows.append([" + ".join([name] + shown) if shown or named_by_dialysis else f"{name}, untreated",
+                     f"{labs.total_ca_mg_dl:.1f}", f"{labs.phosphate_mg_dl:.1f}", f"{labs.pth_pg_ml:.0f}",
+                     f"{labs.ca_x_p_mg2_dl2:.1f}", f"{labs.si_hydroxyapatite:+.2f}",
+                     f"{labs.urine_ca_mmol_day:.1f}"])
+    return Table.build(
+        f"{CONDITION_LABELS[condition]} at severity {severity:g}: treatments at steady state",
+        ["scenario", "Ca (mg/dL)", "P (mg/dL)", "PTH (pg/mL)", "Ca × P (mg²/dL²)", "SI HAP",
+         "urine Ca (mmol/day)"], rows,
+    )
+
+
+#: The columns :func:`course_table` can show: (Trajectory field, heading, format).
+COURSE_FIELDS = {
+    "total_ca_mg_dl": ("Ca (mg/dL)", "{:.1f}"),
+    "phosphate_mg_dl": ("P (mg/dL)", "{:.1f}"),
+    "pth_pg_ml": ("PTH (pg/mL)", "{:.0f}"),
+    "calcitriol_pg_ml": ("calcitriol (pg/mL)", "{:.0f}"),
+    "calcifediol_ng_ml": ("25-OH-D (ng/mL)", "{:.0f}"),
+    "bone_ca_mmol_day": ("bone (mmol Ca/day)", "{:+.2f}"),
+    "urine_ca_mmol_day": ("urine Ca (mmol/day)", "{:.1f}"),
+}
+
+
+@accepts(days=Range(0.0, 36_500.0, "days"))
+def course_table(trajectory: homeostasis.Trajectory, days, fields=("total_ca_mg_dl", "phosphate_mg_dl",
+                                                                   "pth_pg_ml")) -> Table:
+    """Chosen labs of a simulated course on chosen days, counted from onset and from treatment.
+
+    Parameters
+    ----------
+    trajectory : calcify_lib.homeostasis.Trajectory
+        From :func:`calcify_lib.homeostasis.simulate`.
+    days : sequence of float
+        Days after onset, each 0 to ``trajectory.days``.  The labs are
+        :meth:`~calcify_lib.homeostasis.Trajectory.labs_at` that day; the
+        extra arrays (``calcifediol_ng_ml``, ``bone_ca_mmol_day``) are read
+        from the stored course, linearly interpolated.
+    fields : sequence of str
+        Keys of :data:`COURSE_FIELDS`.
+
+    Returns
+    -------
+    calcify_lib.tables.Table
+        One row per day: the day after onset, the day of treatment (when
+        there is one) and the chosen labs.
+    """
+    if not isinstance(trajectory, homeostasis.Trajectory):
+        raise TypeError(f"trajectory must be a calcify_lib.homeostasis.Trajectory; got {type(trajectory).__name__}")
+    unknown = [f for f in fields if f not in COURSE_FIELDS]
+    if unknown or not fields:
+        raise ValueError(f"fields must be names from {', '.join(map(repr, COURSE_FIELDS))}; got {fields!r}")
+    when = Range(0.0, trajectory.days, "days")
+    treated = bool(trajectory.treatments)
+    rows = []
+    for day in np.atleast_1d(when.check("days", days)):
+        day = float(day)
+        labs = trajectory.labs_at(day).as_dict()
+        cells = [f"{day:g}"]
+        if treated:
+            cells.append(f"{day - trajectory.treatment_start_day:g}")
+        for field in fields:
+            value = labs[field] if field in labs else float(np.interp(day, trajectory.time_days,
+                                                                      getattr(trajectory, field)))
+            cells.append(COURSE_FIELDS[field][1].format(value))
+        rows.append(cells)
+    treatment = " + ".join(TREATMENT_LABELS[t] for t in trajectory.treatments)
+    caption = (f"{scenario_label(trajectory.condition, trajectory.treatments if treated else ())}, "
+               f"severity {trajectory.severity:g}"
+               + (f": {treatment} from day {trajectory.treatment_start_day:g}" if treated else "")
+               + " (simulated course)")
+    return Table.build(caption, ["day after onset"] + (["day of treatment"] if treated else [])
+                       + [COURSE_FIELDS[f][0] for f in fields], rows)
+
+
+#: Headings and formats of the labs :func:`severity_table` can show.
+LAB_COLUMNS = {field: (f"{label} ({unit})", fmt) for field, label, unit, fmt in PANEL_ROWS} | {
+    "si_hydroxyapatite": ("SI HAP", "{:+.2f}"),
+}
+_LEVER_HEADINGS = {
+    "adenoma_mass": "adenoma (× normal glands)",
+    "calcifediol": "25-OH-D (ng/mL)",
+    "ectopic_hydroxylase": "granulomas (× normal renal calcitriol)",
+    "gfr": "GFR (mL/min)",
+    "tumour_osteolysis": "osteolysis (mmol Ca/day)",
+}
+
+
+def severity_table(condition: str, severities, fields=("total_ca_mg_dl", "phosphate_mg_dl",
+                                                       "pth_pg_ml")) -> Table:
+    """What severity sets for ``condition``, and the steady-state labs it gives, one row per severity.
+
+    Parameters
+    ----------
+    condition : str
+        One of :data:`calcify_lib.homeostasis.CONDITIONS` except ``'normal'``.
+    severities : sequence of float
+        Each 0-2.
+    fields : sequence of str
+        Keys of :data:`LAB_COLUMNS`.
+
+    Returns
+    -------
+    calcify_lib.tables.Table
+        Severity, the lever of :func:`calcify_lib.homeostasis.severity_lever`
+        (for chronic kidney disease, the GFR of CKD before dialysis) and the
+        chosen labs of :func:`calcify_lib.homeostasis.steady_state`, untreated.
+    """
+    condition = check_condition(condition)
+    if condition == "normal":
+        raise ValueError("condition must be a disease, not 'normal': severity sets nothing in the normal adult")
+    unknown = [f for f in fields if f not in LAB_COLUMNS]
+    if unknown or not fields:
+        raise ValueError(f"fields must be names from {', '.join(map(repr, LAB_COLUMNS))}; got {fields!r}")
+    rows, lever = [], None
+    for severity in severities:
+        severity = SEVERITY.check("severities", severity)
+        lever, value, _ = homeostasis.severity_lever(condition, severity)
+        labs = homeostasis.steady_state(condition, severity)
+        rows.append([f"{severity:g}", f"{value:.3g}"]
+                    + [LAB_COLUMNS[f][1].format(getattr(labs, f)) for f in fields])
+    if not rows:
+        raise ValueError(f"severities must hold at least one severity in 0 to 2; got {severities!r}")
+    return Table.build(f"{scenario_label(condition)}: what severity sets, and the steady state (untreated)",
+                       ["severity", _LEVER_HEADINGS[lever]] + [LAB_COLUMNS[f][0] for f in fields], rows)
+
+
+#: The model's counterpart of each cited patient of the chemistry chapter:
+#: condition -> (severity, treatments).  The cited kidney patient is on
+#: haemodialysis, so its counterpart is the model's CKD on dialysis at severity 2
+#: (near-anuric) with a phosphate binder; every other cause is severity 1, untreated.
+MODEL_COUNTERPARTS = {
+    "normal": (0.0, ()),
+    "primary_hyperparathyroidism": (1.0, ()),
+    "vitamin_d_intoxication": (1.0, ()),
+    "sarcoidosis": (1.0, ()),
+    "chronic_kidney_disease": (2.0, ("phosphate_binder", "dialysis")),
+    "bone_destruction": (1.0, ()),
+}
+
+
+def cited_versus_model_table() -> Table:
+    """The chemistry chapter's cited patients beside the model's steady states, cause by cause.
+
+    Left: total calcium, phosphate and the SI of hydroxyapatite of each
+    patient of :data:`calcify_lib.patients.CAUSES_OF_METASTATIC_CALCIFICATION`
+    (cited single cases, cohort means or illustrative values; the basis of
+    each value is named), speciated by
+    :func:`calcify_lib.chemistry.speciate_serum` at pH 7.4.  Right: the
+    same labs from :func:`calcify_lib.homeostasis.steady_state` of the
+    scenario in :data:`MODEL_COUNTERPARTS`.
+
+    Returns
+    -------
+    calcify_lib.tables.Table
+        One row per cause.
+    """
+    from ..chemistry import speciate_serum
+
+    rows = []
+    for patient in CAUSES_OF_METASTATIC_CALCIFICATION:
+        severity, treatments = MODEL_COUNTERPARTS[patient.key]
+        ca, phosphate = patient.ca_mg_dl, patient.phosphate_mg_dl
+        cited_si = float(speciate_serum(ca.value, phosphate.value).saturation_index("hydroxyapatite"))
+        labs = homeostasis.steady_state(patient.key, severity, treatments)
+        extra = " + ".join(TREATMENT_LABELS[t] for t in treatments if t != "dialysis")
+        scenario = (scenario_label(patient.key, treatments, short=True) + (f" + {extra}" if extra else "")
+                    + ("" if patient.key == "normal" else f", severity {severity:g}"))
+        rows.append([patient.label, f"{ca.value:.1f} ({ca.basis})", f"{phosphate.value:.1f} ({phosphate.basis})",
+                     f"{cited_si:+.2f}", scenario, f"{labs.total_ca_mg_dl:.1f}", f"{labs.phosphate_mg_dl:.1f}",
+                     f"{labs.si_hydroxyapatite:+.2f}"])
+    return Table.build(
+        "Cited patients (chemistry chapter) and the model's steady states: total calcium and phosphate "
+        "in mg/dL, SI of hydroxyapatite at pH 7.4",
+        ["cited patient", "Ca (basis)", "P (basis)", "SI HAP", "model scenario", "Ca", "P", "SI HAP"], rows,
     )
 
 
@@ -347,7 +687,9 @@ def severity_figure(condition: str, severities) -> Figure:
     Returns
     -------
     matplotlib.figure.Figure
-        7.0 × 3.0 inches, two axes sharing the severity axis.  The y axes
+        The book's width (:data:`calcify_lib.style.FIGURE_WIDTH_IN`) by 3.2
+        inches, two axes sharing the severity axis, the curves in the colour
+        of the condition.  The y axes
         run from 0 to 70 mg²/dL² and 0 to 9 mmol/day, or higher if the
         model's values need it.
 
@@ -358,8 +700,6 @@ def severity_figure(condition: str, severities) -> Figure:
         :func:`calcify_lib.homeostasis.steady_state` for an unknown
         condition or a severity outside 0-2.
     """
-    import matplotlib.pyplot as plt
-
     values = np.asarray(severities, dtype=float)
     if values.ndim != 1 or values.size < 2:
         raise ValueError(f"severities must be a sequence of at least two severities in 0 to 2; got {severities!r}")
@@ -368,20 +708,25 @@ def severity_figure(condition: str, severities) -> Figure:
     urine_ca = [l.urine_ca_mmol_day for l in labs]
     limit = LAB_REFERENCE_RANGES["ca_x_p_mg2_dl2"][1].value
     men, women = hypercalciuria_thresholds_mmol_day()
-    fig, (blood, urine) = plt.subplots(1, 2, figsize=(7.0, 3.0), layout="constrained", sharex=True)
-    blood.plot(values, product, color="#d62728", lw=2)
-    blood.axhline(limit, color="black", ls="--", lw=1, label="KDOQI 2003 limit")
-    blood.set_ylim(0.0, max(70.0, 1.1 * max(product)))
-    blood.set_ylabel("plasma Ca × P (mg²/dL²)")
-    blood.legend(loc="lower right", fontsize=8)
-    urine.plot(values, urine_ca, color="#d62728", lw=2)
-    urine.axhline(men, color="black", ls="--", lw=1, label="hypercalciuria, men")
-    urine.axhline(women, color="black", ls=":", lw=1, label="hypercalciuria, women")
-    urine.set_ylim(0.0, max(9.0, 1.1 * max(urine_ca)))
-    urine.set_ylabel("urine calcium (mmol/day)")
-    urine.legend(loc="lower right", fontsize=8)
-    for ax in (blood, urine):
-        ax.set_xlabel(f"severity of {_lower_first(CONDITION_LABELS[condition])}")
+    fig, (blood, urine) = style.subplots(1, 2, height_in=3.2, sharex=True)
+    course = {"color": style.color("condition", condition), "lw": style.LINE_WIDTH}
+    first = {"color": style.color("reference", "threshold"), "ls": style.linestyle("reference", "threshold"),
+             "lw": 1.2}
+    second = {"color": style.color("reference", "second_threshold"),
+              "ls": style.linestyle("reference", "second_threshold"), "lw": 1.5}
+    with style.context():
+        blood.plot(values, product, **course)
+        blood.axhline(limit, label="KDOQI 2003 limit", **first)
+        blood.set_ylim(0.0, max(70.0, 1.1 * max(product)))
+        blood.set_ylabel("plasma Ca × P (mg²/dL²)")
+        blood.legend(loc="lower right")
+        urine.plot(values, urine_ca, **course)
+        urine.axhline(men, label="hypercalciuria, men", **first)
+        urine.axhline(women, label="hypercalciuria, women", **second)
+        urine.set_ylim(0.0, max(9.0, 1.1 * max(urine_ca)))
+        urine.set_ylabel("urine calcium (mmol/day)")
+        urine.legend(loc="lower right")
+        fig.supxlabel(f"severity of {_lower_first(scenario_label(condition))}", fontsize=style.BASE_PT)
     return fig
 
 
@@ -406,9 +751,27 @@ def suggestions_table(settings=EXPLORER_SUGGESTIONS) -> Table:
     rows = []
     for condition, severity, treatment in settings:
         labs = homeostasis.steady_state(condition, severity, (treatment,) if treatment else ())
-        rows.append([CONDITION_LABELS[condition], f"{severity:g}", (treatment or "none").replace("_", " "),
+        rows.append([scenario_label(condition, (treatment,) if treatment else ()), f"{severity:g}",
+                     (treatment or "none").replace("_", " "),
                      f"{labs.total_ca_mg_dl:.1f}", f"{labs.phosphate_mg_dl:.1f}", f"{labs.pth_pg_ml:.0f}",
                      f"{labs.calcitriol_pg_ml:.0f}", f"{labs.ca_x_p_mg2_dl2:.0f}"])
     return Table.build("The explorer's suggestions, checked (steady states)",
                        ["condition", "severity", "treatment", "Ca (mg/dL)", "P (mg/dL)", "PTH (pg/mL)",
                         "calcitriol (pg/mL)", "Ca × P (mg²/dL²)"], rows)
+
+
+def basis_census(module=homeostasis) -> Table:
+    """The model's constants counted by how they were obtained, with the hand-set count as caption.
+
+    Counts every constant ``module`` defines, submodules included
+    (:func:`calcify_lib.cited.constants_in`), by its ``basis``
+    (:func:`calcify_lib.figures.chemistry.basis_table`), and names the
+    measured ones; the caption says how many are ``'set'``: chosen by hand
+    so that the model lands on a stated target, not measured.
+    """
+    from .chemistry import basis_table  # the same census as the chemistry chapter's
+
+    found = constants_in(module)
+    n_set = basis_counts(c for _, c in found)["set"]
+    return basis_table(module, caption=f"{n_set} of the model's {len(found)} constants are set by hand",
+                       named=("measured",))
