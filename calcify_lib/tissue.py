@@ -217,7 +217,7 @@ O2_SOLUBILITY_ML_DL_MMHG = CitedConstant(
     "Dissolved oxygen in blood.", basis="measured")
 
 BAROMETRIC_PRESSURE_MMHG = CitedConstant(760.0, "mmHg", None, "west2012respiratory",
-                                         "Sea level.", basis="convention")
+                                         "Standard barometric pressure at sea level, used in the alveolar gas equation.", basis="convention")
 WATER_VAPOUR_PRESSURE_MMHG = CitedConstant(47.0, "mmHg", 37.0, "west2012respiratory",
                                            "Saturated water vapour at body temperature.",
                                            basis="measured")
@@ -282,7 +282,7 @@ GASTRIC_MUCOSAL_BLOOD_FLOW_ML_MIN = {
     "after_meal": CitedConstant(
         200.0, "mL blood/min", 37.0, "feldman1983gastric",
         "ASSUMED, not measured: mucosal blood flow during secretion, set to twice the fasting value "
-        "because mucosal flow rises with acid secretion.", basis="set"),
+        "so that the mass balance follows the rise of mucosal flow with acid secretion.", basis="set"),
 }
 POSTPRANDIAL_BASE_EXCESS_MMOL_L = CitedConstant(
     1.05, "mmol/L", 37.0, "niv1995alkaline",
@@ -302,7 +302,8 @@ PROXIMAL_BICARBONATE_FRACTION = CitedConstant(
     "75-80 %.", basis="measured", uncertainty=0.05)
 RENAL_CORTEX_PCO2_MMHG = CitedConstant(
     40.0, "mmHg", 37.0, "hamm2008renal",
-    "ASSUMED, not measured here: PCO2 of cortical peritubular blood, taken equal to arterial.  "
+    "ASSUMED, not measured here: PCO2 of cortical peritubular blood, set equal to arterial so that "
+    "the cortical pH shows the effect of the returned bicarbonate alone.  "
     "Rat micropuncture suggests the cortex may carry more CO2, which would make it more acidic.",
     basis="set")
 PAPILLA_PH_BELOW_ARTERIAL = CitedConstant(

@@ -207,8 +207,8 @@ SWITCH_ON_RATE_PER_YEAR = CitedConstant(
 )
 SWITCH_OFF_RATE_PER_YEAR = CitedConstant(
     1.0, "1/year", 37.0, "mathew2008mechanism",
-    "Rate at which osteogenic cells return to the contractile state when undriven. Set; positive "
-    "because phosphate binders lowered aortic osteoblastic markers in uraemic mice (mathew2008mechanism) "
+    "Rate at which osteogenic cells return to the contractile state when undriven. Set so that "
+    "switched cells drift back over years once undriven; positive because phosphate binders lowered aortic osteoblastic markers in uraemic mice (mathew2008mechanism) "
     "and a low phosphate diet stopped their rise in uraemic rats (finch2013phosphate).",
     basis="set",
 )
@@ -221,27 +221,28 @@ PARACRINE_FEEDBACK_STRENGTH = CitedConstant(
 )
 PARACRINE_HALF_FRACTION = CitedConstant(
     0.3, "1 (osteogenic fraction)", 37.0, "drissi2000transcriptional",
-    "Osteogenic fraction at which paracrine recruitment is half maximal. Set (teaching assumption).",
+    "Osteogenic fraction at which paracrine recruitment is half maximal. Set (teaching assumption) so that "
+    "recruitment by neighbours matters only once a sizeable share of cells has switched.",
     basis="set",
 )
 MINERAL_FEEDBACK_STRENGTH = CitedConstant(
     0.03, "1 (relative to full phosphate drive)", 37.0, "ewence2008calcium",
     "Strength with which deposited calcium phosphate crystals drive VSMCs to the osteogenic state "
     "(crystals taken up by VSMCs induce BMP-2 and further calcification: ewence2008calcium, "
-    "sage2011hyperphosphatemia). Set: small enough that normal phosphate keeps the media nearly free of "
+    "sage2011hyperphosphatemia). Set so that it is small enough that normal phosphate keeps the media nearly free of "
     "mineral for decades, large enough that an artery once mineralised keeps some cells switched.",
     basis="set",
 )
 MINERAL_FEEDBACK_HALF_FRACTION = CitedConstant(
     0.02, "1 (mineral volume fraction)", 37.0, "sage2011hyperphosphatemia",
     "Mineral fraction at which the crystals' drive is half maximal (2 % of the media's volume). Set "
-    "(teaching assumption).",
+    "(teaching assumption) so that the drive saturates once a few per cent of the media is mineral.",
     basis="set",
 )
 INFLAMMATION_THRESHOLD_FACTOR = CitedConstant(
     0.5, "1 (per unit inflammation)", 37.0, "tintut2000tumor",
     "β: full inflammation (I = 1) multiplies the effective uptake by 1.5, moving the switch's midpoint "
-    "from 1.8 to about 1.05 mmol/L phosphate. Set; TNF-α promotes osteoblastic differentiation and "
+    "from 1.8 to about 1.05 mmol/L phosphate. Set so that inflammation lowers the threshold by that much; TNF-α promotes osteoblastic differentiation and "
     "mineralisation of vascular cells in vitro (tintut2000tumor).",
     basis="set",
 )
@@ -264,7 +265,7 @@ HYDROXYAPATITE_YOUNG_MODULUS_KPA = CitedConstant(
 DEPOSIT_ASPECT_RATIO = CitedConstant(
     10.0, "1 (width / thickness)", None, "lanzer2014medial",
     "Aspect ratio of medial mineral deposits, which form sheets and rings along the elastic lamellae; "
-    "Halpin-Tsai's ζ is twice it. Set (teaching assumption): deposits tens of µm wide and a few µm thick.",
+    "Halpin-Tsai's ζ is twice it. Set (teaching assumption) to match deposits tens of µm wide and a few µm thick.",
     basis="set",
 )
 AORTIC_WALL_THICKNESS_MM = CitedConstant(

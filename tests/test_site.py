@@ -186,11 +186,14 @@ def test_keyboard_moves_the_ph_explorer_and_its_saturation_indices_follow_calcif
 
     before_picture = figure.screenshot()
     phosphate.focus()
-    page.keyboard.press("End")  # phosphate 8.5 mg/dL: a new picture, brushite and ACP now above zero
+    page.keyboard.press("End")  # phosphate 8.5 mg/dL: a new picture
     assert _text(readout.inner_html()) == _text(figures.si_readout_html(9.5, 8.5, 7.8))
     assert figure.screenshot() != before_picture
+    ph.focus()
+    page.keyboard.press("End")  # pH 8.0: ACP crosses zero; brushite, whose SI barely moves with pH, does not
+    assert _text(readout.inner_html()) == _text(figures.si_readout_html(9.5, 8.5, 8.0))
     text = readout.inner_text()
-    assert "DCPD +" in text and "ACP +" in text and "HAP +" in text
+    assert "ACP +" in text and "HAP +" in text and "DCPD -" in text
     assert _own_problems(page) == []
     assert page.blocked == []
 

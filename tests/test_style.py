@@ -168,6 +168,12 @@ SAMPLE_ARGS = {
         "vmin": 0.0, "vmax": 10.0}),
     ("transdifferentiation", "draw_cross_section"): lambda: (
         (), {"osteogenic_fraction": 0.5, "mineral_fraction": 0.06}),
+    ("applications_clinic", "course_panels"): lambda: (
+        (), {"course": importlib.import_module("calcify_lib.diagnosis").plan_treatment(
+            "bone_destruction", ("bisphosphonate",), start_day=20.0, days=60.0)}),
+    ("applications_clinic", "course_figure"): lambda: (
+        (importlib.import_module("calcify_lib.diagnosis").plan_treatment(
+            "bone_destruction", ("bisphosphonate",), start_day=20.0, days=60.0),), {}),
 }
 #: The smallest text a figure may carry (crowded legends and direct labels), points.
 MIN_PT = style.SMALL_PT - 1

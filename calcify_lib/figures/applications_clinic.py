@@ -224,7 +224,7 @@ def ca_p_plane_figure(library=cases.CASES) -> Figure:
         ax.plot(p, r.corrected_ca_mg_dl, "o", color=style.OKABE_ITO["black"], ms=4)
         ax.annotate(str(i), (p, r.corrected_ca_mg_dl), xytext=(4, 3), textcoords="offset points",
                     fontsize=style.SMALL_PT)
-    ax.legend(loc="upper right", fontsize=style.SMALL_PT - 2, ncol=2, handlelength=1.5)
+    ax.legend(loc="upper right", fontsize=style.SMALL_PT - 1, ncol=2, handlelength=1.5)
     return fig
 
 
@@ -268,7 +268,7 @@ def workbench_explorer(*, calcium_steps=(8.0, 9.5, 11.0, 12.5), phosphate_steps=
 
     fig, ax = style.subplots(height_in=4.2, width_in=6.0, dpi=72)
     ca_p_plane(ax)
-    ax.legend(loc="upper right", fontsize=style.SMALL_PT - 2, ncol=2, handlelength=1.5)
+    ax.legend(loc="upper right", fontsize=style.SMALL_PT - 1, ncol=2, handlelength=1.5)
     fig.canvas.draw()
     png = figure_png(fig, dpi=72, colors=32)
     places = {(ca, p): figure_fraction(ax, p, ca) for ca in calcium_steps for p in phosphate_steps}
