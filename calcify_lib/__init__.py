@@ -23,6 +23,9 @@ Modules, named after the science they hold:
     Representative lab values of the conditions the book discusses, with sources.
 ``explorer``
     Interactive figures that work live (ipywidgets) and on the static site.
+``selfcheck``
+    Self-check questions (multiple choice, numeric entry) with feedback from the
+    models, live and on the static site.
 ``figures``
     The book's figures, explorers and tables: one module per chapter.
 ``cited``

@@ -20,8 +20,10 @@ from ..chemistry import NORMAL_SERUM, PHASES, phosphate_fractions, speciate_seru
 from ..explorer import Explorer, Marker, Slider, View, figure_fraction, figure_png
 from ..patients import CAUSES_OF_METASTATIC_CALCIFICATION, EXAMPLE_PATIENTS, REFERENCE_RANGES_MG_DL, Patient
 from ..precipitation import CA_X_P_THRESHOLDS, assess
+from ..selfcheck import MultipleChoice, NumericEntry, Option
 from ..tables import Table
-from ..units import ca_mg_dl_to_mmol_l, ca_x_p_mg2_dl2_to_mmol2_l2, phosphate_mg_dl_to_mmol_l
+from ..units import (PHOSPHORUS_MOLAR_MASS_G_MOL, ca_mg_dl_to_mmol_l, ca_x_p_mg2_dl2_to_mmol2_l2,
+                     phosphate_mg_dl_to_mmol_l)
 
 __all__ = [
     "ca_p_plane", "ca_p_explorer", "describe_ca", "describe_phosphate", "readout_html",
@@ -561,3 +563,41 @@ def basis_table(*modules, caption: str | None = None, named: tuple[str, ...] = (
         caption = (f"How the {len(found)} constants of "
                    f"{' and '.join(m.__name__.removeprefix('calcify_lib.') for m in modules)} were obtained")
     return Table.build(caption, ["basis", "constants", "meaning", "which"], rows)
+
+
+# -- self-checks (calcify_lib.selfcheck): every number from the models ----------------------------
+def self_check_phosphate_units(phosphate_mg_dl: float = 6.2) -> NumericEntry:
+    """Numeric self-check: a phosphate in mg/dL (reported as phosphorus) to mmol/L."""
+    mmol_l = float(phosphate_mg_dl_to_mmol_l(phosphate_mg_dl))
+    molar_mass = PHOSPHORUS_MOLAR_MASS_G_MOL.value
+    return NumericEntry(
+        question=(f"A dialysis patient's serum phosphate is {phosphate_mg_dl:g} mg/dL. "
+                  "What is it in mmol/L? (two decimals)"),
+        answer=mmol_l, tolerance=0.02, unit="mmol/L",
+        explanation=(f"Laboratories report phosphate as phosphorus: {phosphate_mg_dl:g} mg/dL × 10 dL/L ÷ "
+                     f"{molar_mass:.2f} g/mol = {mmol_l:.2f} mmol/L."),
+        too_low=(f"A decilitre is a tenth of a litre: multiply by 10 before dividing by {molar_mass:.2f} g/mol, and "
+                 "use the molar mass of phosphorus, not of the PO₄ ion."),
+        too_high=f"Divide by the molar mass of phosphorus, {molar_mass:.2f} g/mol, after converting dL to L.",
+    )
+
+
+def self_check_undersaturated_phase(total_ca_mg_dl: float = 9.42, phosphate_mg_dl: float = 3.72) -> MultipleChoice:
+    """Multiple-choice self-check: which phase is undersaturated in normal serum at pH 7.4."""
+    serum = speciate_serum(total_ca_mg_dl, phosphate_mg_dl)
+    si = {phase: float(serum.saturation_index(phase)) for phase in PHASES}
+    names = {"hydroxyapatite": "Hydroxyapatite", "octacalcium_phosphate": "Octacalcium phosphate",
+             "beta_tricalcium_phosphate": "β-tricalcium phosphate", "brushite": "Brushite"}
+    options = []
+    for phase, name in names.items():
+        if si[phase] < 0:
+            feedback = f"The model gives SI = {si[phase]:+.2f}: below zero, so it would dissolve."
+        else:
+            feedback = f"The model gives SI = {si[phase]:+.2f}: above zero, so it is supersaturated."
+        options.append(Option(name, si[phase] < 0, feedback))
+    return MultipleChoice(
+        question="In normal serum at pH 7.4, which of these calcium phosphates is undersaturated (SI below 0)?",
+        options=tuple(options),
+        explanation=("The phases built from PO₄³⁻ (hydroxyapatite, OCP, β-TCP) are supersaturated; brushite, "
+                     "CaHPO₄·2H₂O, is built from HPO₄²⁻ and is not."),
+    )

@@ -18,6 +18,7 @@ from .._validation import accepts
 from ..cited import constants_in
 from ..homeostasis.conditions import SEVERITY
 from ..explorer import Choice, Explorer, Slider, View, figure_png
+from ..selfcheck import MultipleChoice, NumericEntry, Option
 from ..tables import Table
 
 if TYPE_CHECKING:
@@ -442,4 +443,41 @@ def body_map_explorer() -> Explorer:
                    tuple((a, ACID_SECRETION_LABELS[a]) for a in tissue.ACID_SECRETION_STATES), "after_meal"),
         ],
         render,
+    )
+
+
+# -- self-checks (calcify_lib.selfcheck): every number from the models ----------------------------
+def self_check_henderson_hasselbalch(hco3_mmol_l: float = 24.0, pco2_mmhg: float = 40.0) -> NumericEntry:
+    """Numeric self-check: arterial pH from bicarbonate and PCO₂ (Henderson–Hasselbalch)."""
+    ph = tissue.henderson_hasselbalch_ph(hco3_mmol_l, pco2_mmhg)
+    solubility = tissue.co2_solubility_mmol_l_mmhg(37.0)
+    pk = tissue.pk_prime(37.0)
+    return NumericEntry(
+        question=(f"Blood at 37 °C has bicarbonate {hco3_mmol_l:g} mmol/L and PCO₂ {pco2_mmhg:g} mmHg. "
+                  "What is its pH? (two decimals)"),
+        answer=ph, tolerance=0.01, unit="",
+        explanation=(f"pH = pK′ + log10([HCO₃⁻] / (s·PCO₂)) = {pk:.3f} + log10({hco3_mmol_l:g} / "
+                     f"({solubility:.4f} × {pco2_mmhg:g})) = {ph:.2f}."),
+        too_low=(f"Multiply PCO₂ by the CO₂ solubility, {solubility:.4f} mmol/L per mmHg, before the ratio, "
+                 "and put bicarbonate on top."),
+        too_high=f"Use pK′ = {pk:.3f} at 37 °C, and the ratio of bicarbonate to dissolved CO₂, not to PCO₂.",
+    )
+
+
+def self_check_most_supersaturated_tissue() -> MultipleChoice:
+    """Multiple-choice self-check: the tissue the model finds most supersaturated in the normal adult."""
+    names = {"lung_apex": "The lung apex", "arterial_blood": "Arterial blood",
+             "lung_base": "The lung base", "renal_interstitium": "The renal papilla"}
+    local = {t: tissue.local_chemistry(t) for t in names}
+    si = {t: float(lc.saturation_index("hydroxyapatite")) for t, lc in local.items()}
+    top = max(si, key=si.get)
+    options = tuple(
+        Option(name, t == top, f"The model gives pH {local[t].ph:.2f} and a hydroxyapatite SI of {si[t]:.2f} there.")
+        for t, name in names.items()
+    )
+    return MultipleChoice(
+        question="In the normal adult, which of these does the model find the most supersaturated with hydroxyapatite?",
+        options=options,
+        explanation=("Every tissue sees the same serum calcium and phosphate; only the local pH differs, and the "
+                     "poorly perfused, well ventilated apex is the most alkaline."),
     )

@@ -21,6 +21,7 @@ from .._validation import Range, accepts
 from ..homeostasis.conditions import SEVERITY
 from ..explorer import Choice, Explorer, Marker, Slider, View, figure_fraction, figure_png
 from ..patients import REFERENCE_RANGES_MG_DL
+from ..selfcheck import MultipleChoice, NumericEntry, Option
 from ..tables import Table
 from .chemistry import describe_ca, describe_phosphate
 from .suspects import CONDITION_LABELS
@@ -371,4 +372,47 @@ def two_faces_explorer(
             Choice("surface", "Surface", surfaces, initial[2]),
         ],
         render,
+    )
+
+
+# -- self-checks (calcify_lib.selfcheck): every number from the models ----------------------------
+def _normal_serum_si() -> float:
+    return float(chemistry.speciate_serum(9.42, 3.72).saturation_index("hydroxyapatite"))
+
+
+def self_check_supersaturation() -> NumericEntry:
+    """Numeric self-check: the supersaturation per growth unit of normal serum, S = 10^(SI/9)."""
+    si = _normal_serum_si()
+    s = nucleation.saturation_ratio_per_growth_unit(si, "hydroxyapatite")
+    return NumericEntry(
+        question=(f"Normal serum's hydroxyapatite saturation index is {si:+.2f} per Ca₅(PO₄)₃OH, whose nine ions "
+                  "make one growth unit. What is the supersaturation ratio S per growth unit? (one decimal)"),
+        answer=s, tolerance=0.15, unit="", decimals=1,
+        explanation=(f"S = 10^(SI/9) = 10^({si:.2f}/9) ≈ {s:.1f}: each growth unit is about {s:.0f}-fold "
+                     "supersaturated, far less dramatic than the 10^{si:.0f} of the whole formula unit."),
+        too_low=(f"SI/9 = {si / 9:.2f} is the logarithm of S, not S: take 10 to that power."),
+        too_high=(f"10^SI ≈ {10 ** si:.1e} is the ratio for the whole formula unit of nine ions; "
+                  "per growth unit take its ninth root."),
+    )
+
+
+def self_check_wetting() -> MultipleChoice:
+    """Multiple-choice self-check: halving the barrier (θ = 90°) multiplies the rate by exp(ΔG*/2kT)."""
+    s = nucleation.saturation_ratio_per_growth_unit(_normal_serum_si(), "hydroxyapatite")
+    barrier = nucleation.nucleation_barrier_kt(s)
+    gain = math.exp(barrier - nucleation.nucleation_barrier_kt(s, contact_angle_deg=90.0))
+    mantissa, exponent = f"{gain:.1e}".split("e")
+    return MultipleChoice(
+        question=("A surface with a contact angle of 90° halves the nucleation barrier (f = 0.5). "
+                  "In normal serum, what happens to the nucleation rate J?"),
+        options=(
+            Option("It doubles", False, "The barrier sits in an exponent: halving it does far more than double J."),
+            Option(f"It grows by a factor of about 10^{int(exponent)}", True,
+                   f"The model gives {mantissa} × 10^{int(exponent)}."),
+            Option("It halves", False, "A lower barrier makes nuclei form faster, not slower."),
+            Option("It does not change, because the critical radius stays the same", False,
+                   "The critical radius of curvature indeed stays the same, but the barrier, and so J, does not."),
+        ),
+        explanation=(f"J = A exp(−f ΔG*/kT). Normal serum's barrier is {barrier:.0f} kT, so halving it "
+                     f"multiplies J by exp({barrier / 2:.1f}) ≈ {mantissa} × 10^{int(exponent)}."),
     )
