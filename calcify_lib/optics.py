@@ -94,8 +94,9 @@ BIREFRINGENCE: dict[str, CitedConstant] = {
 }
 
 #: Sign of elongation: +1 when the slow ray vibrates along the crystal's length
-#: (length-slow, "positive": yellow when the long axis lies parallel to the slow
-#: axis of a first-order red compensator), −1 when length-fast ("negative", blue).
+#: (length-slow, "positive": blue when the long axis lies parallel to the slow
+#: axis of a first-order red compensator, the retardations adding), −1 when
+#: length-fast ("negative": yellow when parallel, the retardations subtracting).
 #: This is how CPPD (positive) and urate (negative) are told apart.
 ELONGATION_SIGN: dict[str, CitedConstant] = {
     "hydroxyapatite": CitedConstant(

@@ -145,3 +145,17 @@ def test_the_plane_places_every_case():
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert labels == [str(i) for i in range(1, len(cases.CASES) + 1)]
     plt.close(fig)
+
+
+# -- self-checks -----------------------------------------------------------------------------------
+def test_the_corrected_calcium_self_check_adds_the_albumin_shortfall():
+    check = clinic.self_check_corrected_calcium(9.9, 2.4)
+    k = diagnosis.COMMON_CORRECTION_COEFFICIENT_MG_DL_PER_G_DL.value
+    assert check.answer == pytest.approx(9.9 + k * (4.0 - 2.4))
+
+
+def test_a_suppressed_pth_with_a_high_calcitriol_points_at_a_granuloma():
+    (right,) = [o for o in clinic.self_check_suppressed_pth().options if o.correct]
+    assert right.text == "Sarcoidosis"
+    with pytest.raises(ValueError, match="pth_pg_ml"):
+        clinic.self_check_suppressed_pth(pth_pg_ml=-1.0)

@@ -121,3 +121,22 @@ def test_the_explorer_readout_and_dots_follow_the_model(explorer):
     # the dots move right as the inhibitors rise
     richer = explorer.view_at(**dict(setting, fetuin_a_g_l=0.9))
     assert richer.markers[3].x > middle.x
+
+
+# -- self-checks and the exercise's table ----------------------------------------------------------
+def test_halving_fetuin_a_takes_a_quarter_off_t50_in_the_self_check():
+    check = ar.self_check_halved_fetuin()
+    share = cp.FETUIN_A_SHARE.value
+    assert check.answer == pytest.approx(cp.HEALTHY_T50_MINUTES.value * (1 - share / 2), abs=0.5)
+
+
+def test_the_determinant_self_check_marks_the_change_that_costs_the_most():
+    check = ar.self_check_largest_determinant()
+    worst = min(ar.determinant_rows(), key=lambda row: row[3])[0]
+    (right,) = [o for o in check.options if o.correct]
+    assert right.text.lower().startswith(worst.lower())
+
+
+def test_the_comparison_table_refuses_no_serum():
+    with pytest.raises(ValueError, match="t50_by_serum"):
+        ar.t50_comparison_table({})

@@ -117,3 +117,82 @@ def test_the_basis_table_names_the_hand_set_constants_of_the_chemistry():
     set_row = dict((row[0], row) for row in table.rows)["set"]
     assert "chemistry.ALBUMIN_CA_ASSOCIATION_L_MOL" in set_row[3]
     assert set_row[3].count(", ") + 1 == int(set_row[1])
+
+
+# -- the readouts that replaced runs of print lines --------------------------------------
+def test_the_phosphate_shares_add_up_to_one_and_follow_ph():
+    shares = {r[0]: float(r[1]) for r in figures.phosphate_shares_table(7.4).rows}
+    assert sum(shares.values()) == pytest.approx(1.0, abs=1e-3)
+    assert shares["PO₄³⁻"] == pytest.approx(chemistry.phosphate_fractions(7.4).po4, rel=1e-2)
+    alkaline = {r[0]: float(r[1]) for r in figures.phosphate_shares_table(7.6).rows}
+    assert alkaline["PO₄³⁻"] > shares["PO₄³⁻"]
+
+
+def test_a_higher_charge_is_shielded_more():
+    rows = figures.activity_table(9.42, 3.72).rows
+    gammas = [float(r[1]) for r in rows if r[0].startswith("γ")]
+    assert len(gammas) == 3 and 1.0 > gammas[0] > gammas[1] > gammas[2] > 0.0
+    s = chemistry.speciate_serum(9.42, 3.72)
+    assert gammas[1] == pytest.approx(float(s.activity_coefficients[2]), abs=5e-4)
+
+
+def test_less_albumin_leaves_more_calcium_ionized():
+    rows = figures.albumin_sweep_table((40.0, 30.0, 20.0)).rows
+    free = [float(r[1]) for r in rows]
+    assert free == sorted(free) and free[0] < free[-1]
+
+
+def test_the_albumin_correction_table_is_the_corrections_and_the_model():
+    rows = {r[0]: r[1] for r in figures.albumin_correction_table(7.6, 2.5).rows}
+    assert rows["corrected calcium, k = 1.0 (Payne)"] == f"{7.6 + 1.0 * 1.5:.1f}"
+    assert rows["corrected calcium, k = 0.8 (common)"] == f"{7.6 + 0.8 * 1.5:.1f}"
+    free = float(chemistry.speciate_serum(7.6, 3.72, albumin_g_l=25.0).free_ca_mmol_l)
+    assert rows["model: ionized calcium of this serum"].startswith(f"{free:.2f}")
+    equivalent = float(rows["model: total calcium with that ionized calcium at albumin 40 g/L"])
+    back = float(chemistry.speciate_serum(equivalent, 3.72).free_ca_mmol_l)
+    assert back == pytest.approx(free, abs=0.01)   # the total is rounded to 0.1 mg/dL
+
+
+def test_serum_shifts_phosphate_towards_hpo4_and_pairs_a_sixth_of_it():
+    rows = {r[0]: r[1:] for r in figures.serum_phosphate_table().rows}
+    ideal_pka2, serum_pka2 = (float(v) for v in rows["apparent pKa2"])
+    assert serum_pka2 < ideal_pka2
+    by_concentration, as_activity = rows["PO₄³⁻, share by concentration"], rows["PO₄³⁻, share as activity"]
+    assert float(by_concentration[1]) > float(by_concentration[0]) > float(as_activity[1])
+    assert 10 <= float(rows["in ion pairs (% of phosphate)"][1]) <= 25
+
+
+def test_the_phase_table_divides_each_si_by_the_ions_of_its_product():
+    table = figures.phase_si_table(9.42, 3.72)
+    s = chemistry.speciate_serum(9.42, 3.72)
+    assert len(table.rows) == len(chemistry.PHASES)
+    for row, phase in zip(table.rows, chemistry.PHASES):
+        si = float(s.saturation_index(phase))
+        assert row[1] == f"{si:+.2f}"
+        assert float(row[4]) == pytest.approx(si / int(row[3]), abs=0.006)
+    with pytest.raises(ValueError, match="phases must be one or more of"):
+        figures.phase_si_table(phases=("calcite",))
+
+
+def test_magnesium_lowers_the_saturation_indices_only_a_little():
+    rows = figures.magnesium_table((0.0, 0.85, 1.5)).rows
+    hap = [float(r[1]) for r in rows]
+    assert hap == sorted(hap, reverse=True)
+    assert 0.0 < hap[0] - hap[-1] < 0.2
+
+
+def test_the_disputed_constants_carry_the_library_notes():
+    from calcify_lib import thermodynamics
+
+    rows = figures.disputed_constants_table().rows
+    assert rows[1][2] == thermodynamics.ION_PAIRS["CaPO4-"].log_k.note
+    assert "phreeqc.dat" in rows[0][2]
+
+
+def test_the_dialysis_serum_gains_less_per_ion_than_its_ca_x_p_suggests():
+    rows = {r[0]: r[1:] for r in figures.compare_sera_table(9.42, 3.72, 9.2, 6.2).rows}
+    assert rows["Ca × P (mg²/dL²)"][2] == f"×{9.2 * 6.2 / (9.42 * 3.72):.2f}"
+    assert float(rows["SI of hydroxyapatite"][1]) > float(rows["SI of hydroxyapatite"][0])
+    assert float(rows["free Ca²⁺ (mmol/L)"][1]) < float(rows["free Ca²⁺ (mmol/L)"][0])
+    per_ion = float(rows["SI of hydroxyapatite"][2].split("×")[-1].split()[0])
+    assert 1.0 < per_ion < (9.2 * 6.2 / (9.42 * 3.72)) ** 0.5   # the product's own per-ion factor

@@ -156,3 +156,57 @@ def test_the_explorer_marker_moves_with_pwv_and_the_picture_with_the_mineral(exp
 
 def test_the_explorer_page_weight_stays_under_400_kb(explorer):
     assert len(explorer.to_html().encode("utf-8")) < 400_000
+
+
+# ------------------------------------------------------------------ tables and self-checks
+
+def test_the_end_state_table_reports_where_each_run_ends():
+    halved = vascular.simulate_media(1.2, 10.0, inhibitors=0.5)
+    normal = vascular.simulate_media(1.2, 10.0)
+    table = td.end_state_table("Ten years", {"halved": halved, "normal": normal})
+    assert table.rows[0] == ("halved", f"{halved.osteogenic_fraction[-1]:.3f}",
+                             f"{100 * halved.mineral_fraction[-1]:.2f}", f"{halved.pwv_m_s[-1]:.1f}",
+                             f"{halved.years_to_cross():.1f}")
+    assert table.rows[1][-1] == "not in the run"  # normal phosphate never reaches 10 m/s in ten years
+
+
+def test_the_end_state_table_refuses_what_is_not_a_run():
+    with pytest.raises(TypeError, match="MediaTrajectory"):
+        td.end_state_table("Ten years", {"a number": 7.2})
+    with pytest.raises(ValueError, match="caption"):
+        td.end_state_table(" ", {"normal": vascular.simulate_media(1.2, 1.0)})
+
+
+def test_the_crossing_table_gives_the_years_to_the_cutoff_of_each_exposure():
+    table = td.crossing_table(30.0)
+    runs = td.exposure_trajectories(30.0)
+    assert [r[1] for r in table.rows] == ["not within 30 years",
+                                         f"{runs['ckd_stage_4'].years_to_cross():.1f}",
+                                         f"{runs['dialysis'].years_to_cross():.1f}"]
+
+
+def test_the_drive_table_rises_steeply_and_inflammation_shifts_it():
+    rows = td.drive_table().rows
+    plain = [float(r[1]) for r in rows]
+    inflamed = [float(r[2]) for r in rows]
+    assert plain == sorted(plain) and plain[-1] > 100 * plain[1]  # 1.2 -> 2.0 mmol/L
+    assert all(i >= p for i, p in zip(inflamed, plain))
+
+
+def test_the_stiffer_wall_check_expects_pwv_to_grow_with_the_root_of_the_modulus():
+    q = td.self_check_stiffer_wall(2.0)
+    c0 = vascular.NORMAL_PWV_M_S.value
+    assert q.answer == pytest.approx(c0 * np.sqrt(2.0), abs=0.02)
+    assert q.verdict(2.0 * c0) == "high"  # PWV taken as proportional to E
+    assert q.verdict(c0) == "low"
+    with pytest.raises(ValueError, match="modulus_factor"):
+        td.self_check_stiffer_wall(0.5)
+
+
+def test_the_lowering_check_says_the_cells_turn_back_but_the_mineral_stays():
+    q = td.self_check_lowering_phosphate()
+    right = [o for o in q.options if o.correct]
+    assert len(right) == 1 and "mineral stays" in right[0].text
+    lowered = td.lowering_runs()["lowered to normal at year 5"]
+    assert f"{lowered['pwv_m_s'][-1]:.1f} m/s" in right[0].feedback
+    assert lowered["mineral_fraction"][-1] >= lowered["mineral_fraction"][60]

@@ -77,7 +77,7 @@ def test_the_sera_table_holds_every_condition_and_surface_from_the_models():
     table = faces.sera_table()
     assert [row[0] for row in table.rows] == [
         "Normal adult", "Primary hyperparathyroidism", "Vitamin D intoxication", "Sarcoidosis",
-        "Chronic kidney disease", "Bone destruction"]
+        "Chronic kidney disease before dialysis", "Bone destruction"]
     assert len(table.columns) == 5 + len(nucleation.SURFACES)
     ckd = homeostasis.steady_state("chronic_kidney_disease", 1.0)
     row = table.rows[homeostasis.CONDITIONS.index("chronic_kidney_disease")]
@@ -154,3 +154,35 @@ def test_the_explorer_readout_and_alt_text_follow_the_model(explorer):
     assert "Dystrophic" in view.readout_html
     assert "Damaged membranes" in view.alt or "damaged membranes" in view.alt.lower()
     assert len(view.markers) == 1
+
+
+def test_the_contact_angle_table_shows_the_barrier_falling_by_f_and_the_rate_rising():
+    s = faces.serum_saturation_ratio(9.42, 3.72)
+    table = faces.contact_angle_table(s, (180.0, 90.0, 60.0))
+    assert [row[0] for row in table.rows] == ["180°", "90°", "60°"]
+    homogeneous = nucleation.nucleation_barrier_kt(s)
+    assert table.rows[1][3] == "0.5000"  # f(90°) = 1/2: half the barrier
+    assert table.rows[2][4] == f"{math.exp(homogeneous * (1 - 5 / 32)):.2g}"  # f(60°) = 5/32
+    with pytest.raises(ValueError, match="contact_angles_deg"):
+        faces.contact_angle_table(s, (200.0,))
+
+
+def test_equal_barriers_need_ln_s_divided_by_the_root_of_f():
+    s = faces.serum_saturation_ratio(9.42, 3.72)
+    s_needed = math.exp(math.log(s) / math.sqrt(0.2))
+    table = faces.equal_barrier_table({"wetting": (s, 0.2), "endothelium": (s_needed, 1.0)})
+    assert table.rows[0][-1] == table.rows[1][-1]
+    assert table.rows[1][3] == f"{9 * math.log10(s_needed):+.2f}"
+    with pytest.raises(ValueError, match="f"):
+        faces.equal_barrier_table({"wetting": (s, 1.5)})
+    with pytest.raises(ValueError, match="settings"):
+        faces.equal_barrier_table({})
+
+
+def test_a_thousand_times_the_volume_waits_a_thousand_times_less():
+    s = faces.serum_saturation_ratio(9.42, 3.72)
+    table = faces.volume_wait_table(s, {"1 mm³": 1e-9, "1 mL": 1e-6})
+    assert [row[3] for row in table.rows] == ["1", "1e+03"]
+    assert table.rows[0][2] == faces.describe_duration(nucleation.induction_time_s(s))
+    with pytest.raises(TypeError, match="volumes_m3"):
+        faces.volume_wait_table(s, [1e-9])

@@ -45,9 +45,64 @@ PENDING = {
 #: the prose.  The lead adds the links to the first three chapters and then lists
 #: them here; a new chapter is listed as soon as it links its terms.
 KEY_TERMS: dict[str, tuple[str, ...]] = {
-    # "two_faces": ("dystrophic calcification", "metastatic calcification", "nucleation", ...),
-    # "chemistry": ("ion activity product", "solubility product", "saturation index", ...),
-    # "suspects": ("PTH", "calcitriol", "FGF23", ...),
+    "applications_clinic": (
+        "PTH", "primary hyperparathyroidism", "calcitriol", "25-OH-D", "vitamin D intoxication",
+        "sarcoidosis", "granuloma", "eGFR", "CKD-MBD", "dialysis", "calciphylaxis",
+        "bone destruction", "ionized calcium", "corrected calcium", "bisphosphonate",
+        "cinacalcet", "phosphate binder", "von Kossa stain", "steady state",
+    ),
+    "applications_research": (
+        "T50", "nephelometry", "calciprotein particle", "CPP", "fetuin-A", "pyrophosphate",
+        "PPi", "matrix Gla protein", "MGP", "saturation index", "hydroxyapatite",
+        "amorphous calcium phosphate", "CKD", "dialysis", "TNAP", "calciphylaxis",
+        "pulse wave velocity", "ion activity product", "solubility product",
+    ),
+    "two_faces": (
+        "dystrophic calcification", "metastatic calcification", "nucleation", "supersaturation",
+        "critical nucleus", "nucleation barrier", "matrix vesicle", "psammoma body",
+        "calciphylaxis", "classical nucleation theory", "critical radius", "growth unit",
+        "interfacial energy", "saturation index", "hydroxyapatite", "homogeneous nucleation",
+        "heterogeneous nucleation", "contact angle", "induction time", "phosphatidylserine",
+        "pyrophosphate", "alkaline phosphatase",
+    ),
+    "location": (
+        "metastatic calcification", "saturation index", "SI", "hydroxyapatite", "brushite",
+        "amorphous calcium phosphate", "ion activity product", "Henderson–Hasselbalch equation",
+        "ventilation–perfusion ratio", "V̇/Q̇", "alkaline tide", "parietal cell",
+        "nephrocalcinosis", "Randall's plaque", "nucleation", "supersaturation",
+    ),
+    "chemistry": (
+        "solubility product", "Ca × P product", "supersaturation", "nucleation", "speciation",
+        "saturation index", "ionized calcium", "albumin-corrected calcium", "brushite",
+        "dystrophic calcification", "metastatic calcification", "KDOQI", "KDIGO", "CKD-MBD",
+        "dialysis", "primary hyperparathyroidism", "hydroxyapatite", "fetuin-A", "pyrophosphate",
+        "activity coefficient", "ionic strength", "Davies equation", "ion activity product",
+        "ion pair", "OCP", "ACP", "β-TCP", "Ostwald's rule of stages",
+        "classical nucleation theory", "calciprotein particle", "T50", "PHREEQC",
+    ),
+    "suspects": (
+        "supersaturated", "hydroxyapatite", "saturation index", "metastatic calcification",
+        "primary hyperparathyroidism", "vitamin D intoxication", "sarcoidosis",
+        "chronic kidney disease", "bone destruction", "PTH", "calcitriol", "FGF23",
+        "Ca × P product", "osteoclast", "osteoblast", "ionized calcium",
+        "calcium-sensing receptor", "calcifediol", "bisphosphonate", "steady state",
+        "speciation", "dialysis", "phosphate binder", "reference range", "nephrocalcinosis",
+        "KDOQI", "hypercalciuria", "calcimimetic", "ion activity product", "granuloma",
+        "CKD-MBD", "KDIGO", "GFR", "ion pair", "fetuin-A", "pyrophosphate",
+        "calciprotein particle", "T50",
+    ),
+    "seeing": (
+        "solubility product", "X-ray diffraction", "H&E", "Alizarin red S", "crossed polarisers",
+        "interference colour", "calcium oxalate", "hydroxyapatite", "basophilic", "Beer–Lambert law",
+        "birefringence", "retardation", "Scherrer equation",
+    ),
+    "transdifferentiation": (
+        "supersaturated", "chronic kidney disease", "smooth muscle cell", "transdifferentiation",
+        "osteoblast", "pulse wave velocity", "RUNX2", "matrix vesicle", "atheroma", "Mönckeberg",
+        "osteogenic", "Moens–Korteweg equation", "PiT-1", "alkaline phosphatase", "pyrophosphate",
+        "matrix Gla protein", "fetuin-A", "dialysis", "pulse pressure", "hydroxyapatite",
+        "growth unit", "phosphate binder", "osteoclast", "Young's modulus", "KDOQI",
+    ),
 }
 
 

@@ -66,6 +66,24 @@ def test_code_cells_only_call_the_library(path):
         )
 
 
+MAX_CODE_LINE_CHARACTERS = 88
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_code_line_is_wider_than_the_page(path):
+    # A longer line scrolls sideways in its box at desktop width.  Every code
+    # cell counts, hidden ones included: a check cell is read in the instructor's notebook.
+    wide = [
+        f"cell {number}, {len(line)} characters: {line}"
+        for number, cell in enumerate(json.loads(path.read_text())["cells"])
+        if cell["cell_type"] == "code"
+        for line in "".join(cell["source"]).splitlines()
+        if len(line) > MAX_CODE_LINE_CHARACTERS
+    ]
+    assert not wide, (f"{path.name}: {len(wide)} code line(s) longer than "
+                      f"{MAX_CODE_LINE_CHARACTERS} characters:\n" + "\n".join(wide))
+
+
 def test_every_toc_entry_exists_and_every_chapter_is_in_the_toc():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
     entries = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]

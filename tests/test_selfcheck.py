@@ -4,25 +4,38 @@ and at least two in every chapter that has them.  The browser test is tests/test
 from __future__ import annotations
 
 import json
+import math
 import re
 
 import nbformat
 import pytest
 
-from calcify_lib import chemistry, nucleation, tissue, units
+from calcify_lib import chemistry, crystallography, nucleation, optics, tissue, units
+from calcify_lib.figures import applications_clinic as clinic_figures
+from calcify_lib.figures import applications_research as research_figures
 from calcify_lib.figures import chemistry as chemistry_figures
 from calcify_lib.figures import location as location_figures
+from calcify_lib.figures import seeing as seeing_figures
+from calcify_lib.figures import suspects as suspects_figures
+from calcify_lib.figures import transdifferentiation as td_figures
 from calcify_lib.figures import two_faces as faces
 from calcify_lib.selfcheck import MultipleChoice, NumericEntry, Option
 from conftest import BOOK
 
 #: Chapters with their self-checks; the others get theirs from the lead (README, "Adding a chapter").
-SELF_CHECKED = ("two_faces", "chemistry", "location")
+SELF_CHECKED = ("two_faces", "chemistry", "location", "seeing", "transdifferentiation",
+                "applications_clinic", "applications_research", "suspects")
 CHAPTER_CHECKS = {
+    "applications_clinic": (clinic_figures.self_check_corrected_calcium, clinic_figures.self_check_suppressed_pth),
+    "applications_research": (research_figures.self_check_halved_fetuin,
+                              research_figures.self_check_largest_determinant),
     "two_faces": (faces.self_check_supersaturation, faces.self_check_wetting),
     "chemistry": (chemistry_figures.self_check_phosphate_units, chemistry_figures.self_check_undersaturated_phase),
     "location": (location_figures.self_check_henderson_hasselbalch,
                  location_figures.self_check_most_supersaturated_tissue),
+    "seeing": (seeing_figures.self_check_dark_deposit, seeing_figures.self_check_bragg_004),
+    "transdifferentiation": (td_figures.self_check_stiffer_wall, td_figures.self_check_lowering_phosphate),
+    "suspects": (suspects_figures.self_check_ckd_product, suspects_figures.self_check_suppressed_pth_cause),
 }
 
 
@@ -139,6 +152,24 @@ def test_the_most_supersaturated_tissue_is_the_models():
     si = {t: float(tissue.local_chemistry(t).saturation_index("hydroxyapatite"))
           for t in ("lung_apex", "arterial_blood", "lung_base", "renal_interstitium")}
     assert q.answer.text == "The lung apex" and max(si, key=si.get) == "lung_apex"
+
+
+def test_the_deposit_that_stays_dark_is_random_apatite_far_below_any_crystal():
+    q = seeing_figures.self_check_dark_deposit()
+    assert q.answer.text == seeing_figures.CRYSTAL_WORDS["hydroxyapatite_deposit"]
+    deposit = optics.aggregate_transmission(optics.BIREFRINGENCE["hydroxyapatite"].value, 4000.0, 50.0, 550.0)
+    cppd = optics.crossed_polarizer_transmission(45.0, optics.BIREFRINGENCE["calcium_pyrophosphate_dihydrate"].value,
+                                                 4000.0, 550.0)
+    assert deposit < cppd / 100  # dark by two orders of magnitude below the weakest crystal
+    assert f"{deposit:.2g}" in q.answer.feedback
+
+
+def test_the_004_check_expects_bragg_with_half_the_002_spacing_and_catches_doubling_the_angle():
+    q = seeing_figures.self_check_bragg_004()
+    c_angstrom = crystallography.cell_angstrom()[1]
+    assert q.answer == pytest.approx(2 * math.degrees(math.asin(1.5406 / (2 * c_angstrom / 4))), abs=0.01)
+    assert q.verdict(2 * crystallography.bragg_two_theta_deg(c_angstrom / 2)) == "low"
+    assert q.verdict(q.answer / 2) == "low"  # θ instead of 2θ
 
 
 @pytest.mark.parametrize("name", SELF_CHECKED)

@@ -21,6 +21,7 @@ from matplotlib.ticker import MaxNLocator
 from .. import cases, diagnosis, homeostasis, style
 from .._validation import Range, accepts
 from ..explorer import Choice, Explorer, Marker, Slider, View, figure_fraction, figure_png
+from ..selfcheck import MultipleChoice, NumericEntry, Option
 from ..precipitation import CLASSIC_CA_X_P_THRESHOLD_MG2_DL2, KDOQI_2003_CA_X_P_LIMIT_MG2_DL2
 from ..tables import Table
 
@@ -32,6 +33,7 @@ __all__ = [
     "WORKBENCH_PTH", "workup_diagram", "case_table", "reasons_table", "round_trip_table",
     "ca_p_plane", "ca_p_plane_figure", "workbench_explorer", "course_panels", "course_figure",
     "planner_table", "planner_explorer", "binder_table", "PLANNER_DAYS",
+    "self_check_corrected_calcium", "self_check_suppressed_pth",
 ]
 
 CONDITION_LABELS = {c: style.label("condition", c) for c in homeostasis.CONDITIONS}
@@ -512,3 +514,62 @@ def binder_table(binder_doses=(500.0, 1000.0, 1500.0)) -> Table:
         "against the urine calcium of the same patient",
         ("binder calcium (mg/day)", "extra absorbed (mmol/day)", "urine calcium (mmol/day)",
          "extra / urine"), rows)
+
+
+# ------------------------------------------------------------------ self-checks
+
+@accepts(total_ca_mg_dl=Range(2.0, 25.0, "mg/dL", kind="number"),
+         albumin_g_dl=Range(0.5, 7.0, "g/dL", kind="number"))
+def self_check_corrected_calcium(total_ca_mg_dl: float = 9.9, albumin_g_dl: float = 2.4) -> NumericEntry:
+    """Numeric self-check: the albumin-corrected calcium of a patient with a low albumin."""
+    k = diagnosis.COMMON_CORRECTION_COEFFICIENT_MG_DL_PER_G_DL.value
+    r = diagnosis.interpret(total_ca_mg_dl=total_ca_mg_dl, phosphate_mg_dl=3.5, albumin_g_dl=albumin_g_dl)
+    high = diagnosis.CA_HIGH_MG_DL.value
+    verdict = "above" if r.corrected_ca_mg_dl > high else "within"
+    return NumericEntry(
+        question=(f"A patient's total calcium is {total_ca_mg_dl:g} mg/dL and her albumin {albumin_g_dl:g} g/dL. "
+                  f"What is her albumin-corrected calcium, with the usual coefficient {k:g}? (one decimal)"),
+        answer=r.corrected_ca_mg_dl, tolerance=0.05, unit="mg/dL", decimals=1,
+        explanation=(f"Corrected calcium = {total_ca_mg_dl:g} + {k:g} × (4.0 − {albumin_g_dl:g}) = "
+                     f"{r.corrected_ca_mg_dl:.1f} mg/dL, {verdict} the upper limit of {high:g} mg/dL: "
+                     "the low albumin hid a high calcium."),
+        too_low=(f"Add {k:g} mg/dL for every g/dL of albumin below 4.0; the correction raises a calcium "
+                 "measured with a low albumin."),
+        too_high=f"Use the coefficient {k:g} mg/dL per g/dL (Payne's original 1.0 gives a higher value).",
+    )
+
+
+@accepts(total_ca_mg_dl=Range(2.0, 25.0, "mg/dL", kind="number"),
+         pth_pg_ml=Range(0.0, 5000.0, "pg/mL", kind="number"),
+         calcidiol_ng_ml=Range(0.0, 2000.0, "ng/mL", kind="number"),
+         calcitriol_pg_ml=Range(0.0, 1000.0, "pg/mL", kind="number"))
+def self_check_suppressed_pth(total_ca_mg_dl: float = 12.5, pth_pg_ml: float = 5.0, calcidiol_ng_ml: float = 30.0,
+                              calcitriol_pg_ml: float = 90.0) -> MultipleChoice:
+    """Multiple-choice self-check: the cause :func:`calcify_lib.diagnosis.interpret` names for a suppressed PTH."""
+    r = diagnosis.interpret(total_ca_mg_dl=total_ca_mg_dl, phosphate_mg_dl=4.0, pth_pg_ml=pth_pg_ml,
+                            calcidiol_ng_ml=calcidiol_ng_ml, calcitriol_pg_ml=calcitriol_pg_ml)
+    d = diagnosis
+    pth_low, d_high = d.PTH_SUPPRESSED_BELOW_PG_ML.value, d.CALCIDIOL_INTOXICATION_ABOVE_NG_ML.value
+    c_high = d.CALCITRIOL_HIGH_PG_ML.value
+    why = {
+        "primary_hyperparathyroidism": (f"PTH {pth_pg_ml:g} pg/mL is below {pth_low:g}: the parathyroids are "
+                                        "switched off, as they should be when calcium is high."),
+        "vitamin_d_intoxication": (f"25-OH-D {calcidiol_ng_ml:g} ng/mL is ordinary; intoxication needs more "
+                                   f"than {d_high:g} ng/mL."),
+        "sarcoidosis": (f"With PTH suppressed and 25-OH-D ordinary, calcitriol {calcitriol_pg_ml:g} pg/mL is "
+                        f"above {c_high:g}: something outside the kidney makes it, as a granuloma does."),
+        "bone_destruction": (f"Bone is the cause left when neither vitamin D metabolite is raised; here "
+                             f"calcitriol {calcitriol_pg_ml:g} pg/mL is above {c_high:g}."),
+    }
+    options = tuple(Option(_cause_words(c)[0].upper() + _cause_words(c)[1:], c == r.likely_cause, text)
+                    for c, text in why.items())
+    return MultipleChoice(
+        question=(f"Calcium {total_ca_mg_dl:g} mg/dL, PTH {pth_pg_ml:g} pg/mL, 25-OH-D {calcidiol_ng_ml:g} ng/mL "
+                  f"and calcitriol {calcitriol_pg_ml:g} pg/mL. Which cause does the work-up name?"),
+        options=options,
+        explanation=(f"interpret() names {_cause_words(r.likely_cause)}: suppressed PTH, then 25-OH-D, then "
+                     "calcitriol. It cannot exclude " + "; ".join(r.cannot_exclude) + "."
+                     if r.cannot_exclude else
+                     f"interpret() names {_cause_words(r.likely_cause)}: suppressed PTH, then 25-OH-D, then "
+                     "calcitriol."),
+    )

@@ -17,6 +17,7 @@ from .. import calciprotein as cp
 from .. import style, units
 from .._validation import Range, accepts
 from ..explorer import Explorer, Marker, Slider, View, figure_fraction, figure_png
+from ..selfcheck import MultipleChoice, NumericEntry, Option
 from ..tables import Table
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "model_treatments_table", "t50_verdict", "propensity_readout_html", "propensity_explorer",
     "EXPLORER_PHOSPHATE_MMOL_L", "EXPLORER_MAGNESIUM_MMOL_L", "EXPLORER_FETUIN_A_G_L",
     "EXPLORER_PYROPHOSPHATE_UMOL_L",
+    "t50_comparison_table", "self_check_halved_fetuin", "self_check_largest_determinant",
 ]
 
 #: The chapter's sera, in display order (keys of :data:`calcify_lib.calciprotein.SERA`).
@@ -343,4 +345,61 @@ def propensity_explorer() -> Explorer:
                    healthy["pyrophosphate_umol_l"], _describe("µmol/L", 2)),
         ],
         render,
+    )
+
+
+def t50_comparison_table(t50_by_serum: dict[str, float]) -> Table:
+    """T50 of a few sera against the first one and against the healthy mean (:data:`calcify_lib.calciprotein.HEALTHY_T50_MINUTES`)."""
+    if not t50_by_serum:
+        raise ValueError("t50_by_serum must hold at least one serum; got an empty mapping")
+    base = next(iter(t50_by_serum.values()))
+    healthy = cp.HEALTHY_T50_MINUTES.value
+    rows = [(name, f"{t50:.0f}", f"{t50 - base:+.0f}", f"{t50 - healthy:+.0f}") for name, t50 in t50_by_serum.items()]
+    return Table.build(f"T50 in the model, against the first serum and the healthy mean ({healthy:.0f} min)",
+                       ("serum", "T50 (min)", "Δ first (min)", "Δ healthy (min)"), rows)
+
+
+# ------------------------------------------------------------------ self-checks
+
+def self_check_halved_fetuin(fraction: float = 0.5) -> NumericEntry:
+    """Numeric self-check: T50 of the healthy serum with its fetuin-A scaled by ``fraction`` (model)."""
+    healthy = serum_values("healthy")
+    fetuin = healthy["fetuin_a_g_l"] * fraction
+    t50 = cp.t50_minutes(**dict(healthy, fetuin_a_g_l=fetuin))
+    share, base = cp.FETUIN_A_SHARE.value, cp.HEALTHY_T50_MINUTES.value
+    return NumericEntry(
+        question=(f"In the healthy serum (T50 {base:.0f} min), fetuin-A falls from {healthy['fetuin_a_g_l']:g} to "
+                  f"{fetuin:g} g/L and nothing else changes. What T50 does the model give? (whole minutes)"),
+        answer=t50, tolerance=1.0, unit="min", decimals=0,
+        explanation=(f"Only the fetuin-A factor moves: T50 = {base:.0f} × (1 − {share:g} + {share:g} × "
+                     f"{fetuin:g}/{healthy['fetuin_a_g_l']:g}) = {t50:.0f} min. Fetuin-A binds no ion in the "
+                     "model, so the well's saturation index stays the same."),
+        too_low=(f"Fetuin-A carries only a share of {share:g} of the delay: the factor is 1 − s + s·F/Fₕ, "
+                 "not F/Fₕ."),
+        too_high="Less fetuin-A shortens T50: the factor 1 − s + s·F/Fₕ falls below one.",
+    )
+
+
+def self_check_largest_determinant() -> MultipleChoice:
+    """Multiple-choice self-check: which determinant, alone at its dialysis value, shortens T50 the most."""
+    healthy, dialysis = serum_values("healthy"), serum_values("haemodialysis")
+    base = cp.t50_minutes(**healthy)
+    rows = determinant_rows()
+    worst = min(rows, key=lambda row: row[3])[0]
+    options = []
+    for (label, _, unit), (_, before, after, t50) in zip(DETERMINANTS, rows):
+        seen = "Ca × P rises with it" if label == "phosphate" else "Ca × P does not change"
+        options.append(Option(f"{label[0].upper()}{label[1:]}, {before:.3g} → {after:.3g} {unit}", label == worst,
+                              f"The model gives T50 {t50:.0f} min ({t50 - base:+.0f}); {seen}."))
+    inhibitors = cp.t50_minutes(**dict(healthy, fetuin_a_g_l=dialysis["fetuin_a_g_l"],
+                                       pyrophosphate_umol_l=dialysis["pyrophosphate_umol_l"]))
+    worst_t50 = min(row[3] for row in rows)
+    compare = "more" if inhibitors < worst_t50 else "less"
+    return MultipleChoice(
+        question=(f"Starting from the healthy serum (T50 {base:.0f} min), which single change to its value on "
+                  "haemodialysis shortens the model's T50 the most?"),
+        options=tuple(options),
+        explanation=(f"{worst[0].upper()}{worst[1:]} alone costs the most, {base - worst_t50:.0f} min. Fetuin-A and "
+                     f"pyrophosphate together cost {base - inhibitors:.0f} min, {compare} than {worst} does, and "
+                     "Ca × P sees neither of them."),
     )

@@ -18,6 +18,7 @@ import numpy as np
 from .. import crystallography, histology, optics, style
 from .._validation import Range, accepts
 from ..explorer import Choice, Explorer, Marker, Slider, View, figure_fraction, figure_png
+from ..selfcheck import MultipleChoice, NumericEntry, Option
 from ..tables import Table
 
 __all__ = [
@@ -27,7 +28,7 @@ __all__ = [
     "powder_figure", "stage_rotation_figure",
     "crystal_table", "color_table", "peak_table", "scherrer_table", "deconvolution_table",
     "slide_explorer", "polarizer_explorer", "crystal_transmission", "slide_readout_html",
-    "polarizer_readout_html",
+    "polarizer_readout_html", "self_check_dark_deposit", "self_check_bragg_004",
 ]
 
 _O = style.OKABE_ITO
@@ -200,6 +201,7 @@ def _seen_rgb(crystal: str, thickness_um: float, stage_deg: float):
     return optics.interference_color_srgb(retardation, azimuth_deg=azimuth)
 
 
+@accepts(thickness_um=_THICKNESS)
 @style.styled
 def polarizer_law_figure(thickness_um: float = 5.0):
     """(a) I/I₀ against stage rotation; (b) I/I₀ at 45° against thickness, log scales."""
@@ -316,6 +318,7 @@ def powder_figure(crystallites_nm=(10.0, 200.0)):
 # ------------------------------------------------------------------ tables
 
 
+@accepts(thickness_um=_THICKNESS)
 def crystal_table(thickness_um: float = 5.0) -> Table:
     """Birefringence, sign of elongation, retardation and brightness of each crystal."""
     rows = []
@@ -532,4 +535,73 @@ def polarizer_explorer() -> Explorer:
          Slider("thickness_um", "Thickness", tuple(float(t) for t in thicknesses_um), 5.0, _describe_thickness),
          Slider("stage_deg", "Stage rotation", tuple(float(s) for s in stages_deg), 0.0, _describe_stage)],
         render,
+    )
+
+
+# ------------------------------------------------------------------ self-checks
+
+
+@accepts(thickness_um=_THICKNESS)
+def self_check_dark_deposit(thickness_um: float = 4.0) -> MultipleChoice:
+    """Multiple-choice self-check: which deposit stays dark between crossed polarisers.
+
+    The right option is the one whose brightest stage angle passes the least
+    light at 550 nm (:func:`crystal_transmission` over a full turn of the
+    stage); every feedback quotes the model's I/I₀.
+    """
+    stages = np.linspace(0.0, 180.0, 181)
+    brightest = {c: max(crystal_transmission(c, thickness_um, s) for s in stages) for c in CRYSTAL_WORDS}
+    darkest = min(brightest, key=brightest.get)
+    why = {
+        "hydroxyapatite_deposit": f"its {_APATITE_CRYSTALLITE_NM:g} nm crystals point every way, so their "
+                                  "retardations add like a random walk and never make it bright",
+        "calcium_pyrophosphate_dihydrate": "it is weak, a dim first-order grey, but it still brightens "
+                                           "at 45° and goes extinct every 90°",
+        "calcium_oxalate_monohydrate": f"Δn = {float(optics.BIREFRINGENCE['calcium_oxalate_monohydrate']):.3f} "
+                                       "makes it one of the brightest things on the slide",
+    }
+    options = tuple(
+        Option(CRYSTAL_WORDS[c], c == darkest,
+               f"The model gives I/I₀ of at most {brightest[c]:.2g} at 550 nm: {why[c]}.")
+        for c in CRYSTAL_WORDS
+    ) + (Option("None of them: every calcium salt is birefringent", False,
+                "That is the simple statement; the numbers say otherwise for the apatite deposit "
+                f"(I/I₀ {brightest['hydroxyapatite_deposit']:.1e})."),)
+    return MultipleChoice(
+        question=(f"A {thickness_um:g} µm section between crossed polarisers is turned through a full "
+                  "rotation of the stage. Which of these stays dark at every angle?"),
+        options=options,
+        explanation=(f"I/I₀ = sin²(2θ)·sin²(πR/λ): at {thickness_um:g} µm the oxalate crystal retards by "
+                     f"{_retardation('calcium_oxalate_monohydrate', thickness_um):.0f} nm, CPPD by "
+                     f"{_retardation('calcium_pyrophosphate_dihydrate', thickness_um):.0f} nm, and a "
+                     "deposit of random apatite nanocrystals by only "
+                     f"{_retardation('hydroxyapatite_deposit', thickness_um):.1f} nm."),
+    )
+
+
+def self_check_bragg_004() -> NumericEntry:
+    """Numeric self-check: 2θ of hydroxyapatite's (004) line, Cu Kα₁, from d = c/4 and Bragg's law.
+
+    The answer is :func:`calcify_lib.crystallography.bragg_two_theta_deg` of
+    :func:`calcify_lib.crystallography.d_spacing_angstrom` (0, 0, 4); "too low"
+    catches the slip of doubling the (002) angle (halving d doubles sin θ,
+    not θ).
+    """
+    wavelength = float(crystallography.CU_K_ALPHA1_ANGSTROM)
+    d_002 = crystallography.d_spacing_angstrom(0, 0, 2)
+    d_004 = crystallography.d_spacing_angstrom(0, 0, 4)
+    angle_002 = crystallography.bragg_two_theta_deg(d_002, wavelength)
+    angle_004 = crystallography.bragg_two_theta_deg(d_004, wavelength)
+    return NumericEntry(
+        question=(f"Hydroxyapatite's (002) line lies at 2θ = {angle_002:.2f}° with Cu Kα₁ "
+                  f"(λ = {wavelength:.4f} Å), from planes {d_002:.3f} Å apart. At what 2θ does the "
+                  "(004) line appear? (degrees, one decimal)"),
+        answer=angle_004, tolerance=0.1, unit="°", decimals=1,
+        explanation=(f"d(004) = c/4 = {d_004:.3f} Å, half of d(002). λ = 2d sin θ gives "
+                     f"sin θ = {wavelength:.4f} / (2 × {d_004:.3f}) = {wavelength / (2 * d_004):.3f}, "
+                     f"so 2θ = {angle_004:.2f}°: a little more than twice {angle_002:.2f}°."),
+        too_low=(f"Twice {angle_002:.2f}° is {2 * angle_002:.2f}°, but halving d doubles sin θ, "
+                 f"not θ: compute 2θ = 2 arcsin(λ / 2d) with d = {d_004:.3f} Å, and give 2θ, not θ."),
+        too_high=(f"Use d(004) = c/4 = {d_004:.3f} Å and copper's λ = {wavelength:.4f} Å in "
+                  "2θ = 2 arcsin(λ / 2d), with the arcsine in degrees."),
     )

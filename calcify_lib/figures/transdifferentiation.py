@@ -20,13 +20,15 @@ from .. import style, vascular
 from .._validation import Range, accepts
 from ..cited import CitedConstant
 from ..explorer import Explorer, Marker, Slider, View, figure_fraction, figure_png
+from ..selfcheck import MultipleChoice, NumericEntry, Option
 from ..tables import Table
 
 __all__ = [
     "EXPOSURES", "exposure_trajectories", "cell_schematic", "intima_media", "spectrum",
     "switch_curve", "lowering_runs", "lowering", "years_of_exposure", "years_table", "lowering_table",
     "calibration_table", "draw_cross_section", "artery_readout_html", "artery_explorer",
-    "describe_phosphate_mmol_l", "describe_years",
+    "describe_phosphate_mmol_l", "describe_years", "drive_table", "crossing_table", "end_state_table",
+    "self_check_stiffer_wall", "self_check_lowering_phosphate",
 ]
 
 #: The three exposures the chapter follows: key → serum phosphate, mmol/L (cited in calcify_lib.vascular).
@@ -331,6 +333,120 @@ def calibration_table() -> Table:
         rows.append([f"PHOSPHATE_EXPOSURES_MMOL_L[{key!r}]", f"{c.value:.4g}", c.unit, c.basis, c.citation])
     return Table.build("The constants of calcify_lib.vascular and how each was obtained (its note says more)",
                        ["constant", "value", "unit", "basis", "source"], rows)
+
+
+@accepts(phosphates_mmol_l=Range(0.2, 5.0, "mmol/L"))
+def drive_table(phosphates_mmol_l=(1.0, 1.2, 1.4, 2.0)) -> Table:
+    """The phosphate drive of the switch (:func:`calcify_lib.vascular.phosphate_drive`).
+
+    Without inflammation and with full inflammation (1), at each phosphate.
+    """
+    rows = [[f"{p:.1f}", f"{vascular.phosphate_drive(p):.4f}",
+             f"{vascular.phosphate_drive(p, inflammation=1.0):.3f}"] for p in np.atleast_1d(phosphates_mmol_l)]
+    return Table.build("The phosphate drive of the switch (vascular.phosphate_drive)",
+                       ["phosphate (mmol/L)", "drive, no inflammation", "drive, inflammation 1"], rows)
+
+
+@accepts(years=vascular.simulate_media.__accepts__["years"])
+def crossing_table(years: float = 30.0) -> Table:
+    """When PWV first reaches the 10 m/s cut-off at each exposure of :data:`EXPOSURES`, within ``years``."""
+    rows = []
+    for key, t in exposure_trajectories(years).items():
+        crossing = t.years_to_cross()
+        when = f"not within {years:g} years" if math.isinf(crossing) else f"{crossing:.1f}"
+        rows.append([f"{style.short_label('phosphate_exposure', key)} ({EXPOSURES[key]:.2f} mmol/L)", when])
+    return Table.build(f"Years of constant phosphate until PWV reaches {_CUTOFF:g} m/s (calcify_lib.vascular)",
+                       ["phosphate", f"years to {_CUTOFF:g} m/s"], rows)
+
+
+def end_state_table(caption: str, runs: dict[str, vascular.MediaTrajectory]) -> Table:
+    """The state each run of :func:`calcify_lib.vascular.simulate_media` ends in, one row per run.
+
+    Osteogenic fraction, mineral and PWV at the run's last time, and when
+    PWV first reached the 10 m/s cut-off.
+    """
+    if not isinstance(caption, str) or not caption.strip():
+        raise ValueError(f"caption must be a non-empty str; got {caption!r}")
+    if not runs or not all(isinstance(t, vascular.MediaTrajectory) for t in runs.values()):
+        raise TypeError("runs must map labels to one or more calcify_lib.vascular.MediaTrajectory")
+    rows = []
+    for label, t in runs.items():
+        crossing = t.years_to_cross()
+        rows.append([str(label), f"{t.osteogenic_fraction[-1]:.3f}", f"{100 * t.mineral_fraction[-1]:.2f}",
+                     f"{t.pwv_m_s[-1]:.1f}", "not in the run" if math.isinf(crossing) else f"{crossing:.1f}"])
+    return Table.build(f"{caption} (calcify_lib.vascular)",
+                       ["run", "osteogenic fraction", "mineral (% of media)", "PWV (m/s)",
+                        f"years to {_CUTOFF:g} m/s"], rows)
+
+
+# ------------------------------------------------------------------ self-checks
+
+@accepts(modulus_factor=Range(1.01, 10.0, "(ratio of Young's moduli)", kind="number"))
+def self_check_stiffer_wall(modulus_factor: float = 2.0) -> NumericEntry:
+    """Numeric self-check: PWV of the model's aorta when the wall's Young's modulus is multiplied.
+
+    The answer is :func:`calcify_lib.vascular.moens_korteweg_pwv_m_s` with the
+    model's aortic geometry, blood density and the normal wall's modulus times
+    ``modulus_factor``.
+    """
+    e0_kpa = vascular.NORMAL_MEDIA_YOUNG_MODULUS_KPA.value
+    h_mm, r_mm = vascular.AORTIC_WALL_THICKNESS_MM.value, vascular.AORTIC_LUMEN_RADIUS_MM.value
+    rho = vascular.BLOOD_DENSITY_KG_M3.value
+    c0 = vascular.moens_korteweg_pwv_m_s(e0_kpa, h_mm, r_mm, blood_density_kg_m3=rho)
+    c = vascular.moens_korteweg_pwv_m_s(modulus_factor * e0_kpa, h_mm, r_mm, blood_density_kg_m3=rho)
+    return NumericEntry(
+        question=(f"The model's aorta has PWV {c0:.1f} m/s with a wall modulus of {e0_kpa:.0f} kPa. Mineral "
+                  f"multiplies the modulus by {modulus_factor:g}; wall thickness and radius stay the same. "
+                  "What is the new PWV? (m/s, one decimal)"),
+        answer=c, tolerance=0.1, unit="m/s", decimals=1,
+        explanation=(f"Moens–Korteweg: c = √(E h / (2 r ρ)), so c grows with √E: {c0:.2f} × √{modulus_factor:g} "
+                     f"= {c:.2f} m/s. That is why the modulus must almost double for PWV to pass 10 m/s."),
+        too_low="PWV does grow with the modulus, as its square root: c = √(E h / (2 r ρ)).",
+        too_high=(f"PWV grows with the square root of E, not in proportion: multiplying E by {modulus_factor:g} "
+                  f"multiplies PWV by √{modulus_factor:g} = {math.sqrt(modulus_factor):.2f}."),
+    )
+
+
+def self_check_lowering_phosphate(*, switch_year: float = 5.0, years: float = 15.0) -> MultipleChoice:
+    """Multiple-choice self-check: what lowering dialysis phosphate to normal at ``switch_year`` undoes.
+
+    Which option is right is decided by :func:`lowering_runs`: the osteogenic
+    fraction and the mineral at the switch and at the end of the run.
+    """
+    runs = lowering_runs(switch_year=switch_year, years=years)
+    lowered = runs[f"lowered to normal at year {switch_year:g}"]
+    dialysis, normal = runs["dialysis phosphate throughout"], runs["normal throughout"]
+    i = int(np.argmin(np.abs(lowered["years"] - switch_year)))
+    x0, x1 = float(lowered["osteogenic_fraction"][i]), float(lowered["osteogenic_fraction"][-1])
+    m0, m1 = 100 * float(lowered["mineral_fraction"][i]), 100 * float(lowered["mineral_fraction"][-1])
+    c0, c1 = float(lowered["pwv_m_s"][i]), float(lowered["pwv_m_s"][-1])
+    cells_back, mineral_stays = x1 < 0.5 * x0, m1 >= m0
+    numbers = (f"In the model the osteogenic fraction goes from {x0:.2f} at year {switch_year:g} to {x1:.2f} "
+               f"at year {years:g}, the mineral from {m0:.1f} % to {m1:.1f} % of the media, and PWV from "
+               f"{c0:.1f} to {c1:.1f} m/s.")
+    options = (
+        Option("Most switched cells turn back, but the mineral stays and PWV does not come down",
+               bool(cells_back and mineral_stays and c1 >= c0), numbers),
+        Option("The mineral dissolves and PWV returns to normal",
+               m1 < m0 and c1 <= float(normal["pwv_m_s"][-1]) + 0.1,
+               f"The media has no osteoclasts and the model no term that removes mineral. {numbers}"),
+        Option("Nothing changes: the cells stay switched as at dialysis phosphate",
+               not cells_back,
+               (f"At dialysis phosphate throughout the fraction stays at "
+                f"{float(dialysis['osteogenic_fraction'][-1]):.2f}; lowered, it falls to {x1:.2f}. {numbers}")),
+        Option("The artery returns to the state of one never exposed",
+               abs(c1 - float(normal["pwv_m_s"][-1])) < 0.1,
+               (f"Never exposed, the aorta has PWV {float(normal['pwv_m_s'][-1]):.1f} m/s at year {years:g}; "
+                f"the lowered one {c1:.1f} m/s. {numbers}")),
+    )
+    return MultipleChoice(
+        question=(f"A dialysis patient's phosphate ({EXPOSURES['dialysis']:.1f} mmol/L) is lowered to normal "
+                  f"({EXPOSURES['normal']:.1f} mmol/L) after {switch_year:g} years, as a transplant might. "
+                  f"What does the model's media look like at year {years:g}?"),
+        options=options,
+        explanation=("The memory lives in the mineral: undriven cells drift back to the contractile state, but "
+                     "hydroxyapatite in the media is not resorbed, and the crystals keep driving some cells."),
+    )
 
 
 # ------------------------------------------------------------------ the explorer

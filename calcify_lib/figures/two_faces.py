@@ -17,19 +17,20 @@ from dataclasses import replace
 import numpy as np
 
 from .. import chemistry, homeostasis, nucleation, style
-from .._validation import Range, accepts
+from .._validation import Range, accepts, check_number
 from ..homeostasis.conditions import SEVERITY
 from ..explorer import Choice, Explorer, Marker, Slider, View, figure_fraction, figure_png
 from ..patients import REFERENCE_RANGES_MG_DL
 from ..selfcheck import MultipleChoice, NumericEntry, Option
 from ..tables import Table
 from .chemistry import describe_ca, describe_phosphate
-from .suspects import CONDITION_LABELS
+from .suspects import scenario_label
 
 __all__ = [
     "SECONDS_PER_YEAR", "LIFETIME_YEARS", "serum_saturation_ratio", "condition_saturation_ratio",
     "describe_duration", "nucleus_table", "cluster_energy", "surface_table", "wetting",
-    "induction_map", "sera_table", "HEALTHY_TISSUE_SURFACES", "verdict", "nucleation_readout_html", "two_faces_explorer",
+    "induction_map", "sera_table", "contact_angle_table", "equal_barrier_table",
+    "volume_wait_table", "HEALTHY_TISSUE_SURFACES", "verdict", "nucleation_readout_html", "two_faces_explorer",
 ]
 
 #: Seconds in a Julian year (365.25 days of 86 400 s): a unit conversion, not a model constant.
@@ -229,7 +230,8 @@ def sera_table(*, severity: float = 1.0) -> Table:
         s = nucleation.saturation_ratio_per_growth_unit(labs.si_hydroxyapatite, _PHASE)
         times = [describe_duration(nucleation.induction_time_s(s, contact_angle_deg=_surface_angle(k)))
                  for k in surfaces]
-        rows.append([CONDITION_LABELS[condition], f"{labs.total_ca_mg_dl:.1f}", f"{labs.phosphate_mg_dl:.1f}",
+        # Untreated: chronic kidney disease is named "before dialysis" (scenario_label).
+        rows.append([scenario_label(condition), f"{labs.total_ca_mg_dl:.1f}", f"{labs.phosphate_mg_dl:.1f}",
                      f"{labs.si_hydroxyapatite:+.2f}", f"{s:.2f}", *times])
     return Table.build(
         f"Waiting time for the first hydroxyapatite nucleus (homeostasis model, severity {severity:g}, untreated)",
@@ -237,6 +239,89 @@ def sera_table(*, severity: float = 1.0) -> Table:
         rows,
     )
 
+
+
+def _named(name: str, value: object) -> dict:
+    """``value`` as a non-empty dict of named entries, or a ``TypeError``/``ValueError`` naming ``name``."""
+    if not isinstance(value, dict):
+        raise TypeError(f"{name} must be a dict of named entries; got {type(value).__name__}")
+    if not value:
+        raise ValueError(f"{name} must name at least one entry; got an empty dict")
+    return value
+
+
+_POSITIVE_SATURATION_RATIO = Range(0.0, math.inf, "(dimensionless; 1 is saturation)", kind="number",
+                                   low_inclusive=False)
+
+
+@accepts(saturation_ratio=_POSITIVE_SATURATION_RATIO,
+         contact_angles_deg=Range(0.0, 180.0, "°", kind="real"))
+def contact_angle_table(saturation_ratio: float, contact_angles_deg) -> Table:
+    """The barrier and the rate of one serum against the contact angle, relative to 180°.
+
+    For each angle θ: f(θ), the barrier f(θ) ΔG*/kT, its ratio to the
+    homogeneous barrier (θ = 180°), which equals f(θ), and the rate ratio
+    J/J(180°) = exp(ΔG*/kT (1 − f(θ))), from :mod:`calcify_lib.nucleation`.
+    ``saturation_ratio`` is S per growth unit (> 1 for a finite barrier).
+    """
+    angles = [float(a) for a in np.atleast_1d(contact_angles_deg)]
+    if not angles:
+        raise ValueError("contact_angles_deg must hold at least one angle in 0-180°; got none")
+    homogeneous = nucleation.nucleation_barrier_kt(saturation_ratio)
+    rows = []
+    for angle in angles:
+        barrier = nucleation.nucleation_barrier_kt(saturation_ratio, contact_angle_deg=angle)
+        rows.append([f"{angle:.0f}°", f"{nucleation.heterogeneous_factor(angle):.4f}", f"{barrier:.1f}",
+                     f"{barrier / homogeneous:.4f}", f"{math.exp(homogeneous - barrier):.2g}"])
+    return Table.build(
+        f"The barrier against the contact angle (hydroxyapatite, S = {saturation_ratio:.2f} per growth unit)",
+        ["θ", "f(θ)", "barrier ΔG*/kT", "barrier / barrier at 180°", "J / J at 180°"],
+        rows,
+    )
+
+
+def equal_barrier_table(settings: dict[str, tuple[float, float]]) -> Table:
+    """Named settings (S per growth unit, f(θ)) side by side: ln S, the SI of HAP and the barrier.
+
+    The barrier of a setting is f(θ) ΔG*(S)/kT (:func:`calcify_lib.nucleation.nucleation_barrier_kt`
+    at θ = 180° times f); the saturation index it stands for is SI = ν log10 S with
+    ν = 9 ions in Ca₅(PO₄)₃OH (:func:`calcify_lib.nucleation.growth_units_per_formula`).
+    """
+    nu = nucleation.growth_units_per_formula(_PHASE)
+    rows = []
+    for name, setting in _named("settings", settings).items():
+        if not isinstance(setting, tuple) or len(setting) != 2:
+            raise TypeError(f"settings[{name!r}] must be a pair (S per growth unit, f); got {setting!r}")
+        s, f = setting
+        f = check_number(f"settings[{name!r}] f", f, low=0.0, high=1.0, unit="(f(θ), dimensionless)")
+        barrier = f * nucleation.nucleation_barrier_kt(s)
+        rows.append([name, f"{s:.2f}", f"{math.log(s):.2f}", f"{nu * math.log10(s):+.2f}", f"{f:g}",
+                     f"{barrier:.2f}"])
+    return Table.build(
+        "Equal barriers: supersaturation against a wetting surface (hydroxyapatite, 37 °C)",
+        ["setting", "S per growth unit", "ln S", "SI HAP", "f(θ)", "barrier f ΔG*/kT"],
+        rows,
+    )
+
+
+@accepts(saturation_ratio=_POSITIVE_SATURATION_RATIO)
+def volume_wait_table(saturation_ratio: float, volumes_m3: dict[str, float]) -> Table:
+    """The wait for the first homogeneous nucleus in each named volume, τ = 1/(J V).
+
+    The last column divides the wait in the first volume by the wait in each:
+    τ scales as 1/V (:func:`calcify_lib.nucleation.induction_time_s`).
+    """
+    waits = {name: nucleation.induction_time_s(saturation_ratio, volume_m3=volume)
+             for name, volume in _named("volumes_m3", volumes_m3).items()}
+    first = next(iter(waits.values()))
+    rows = [[name, f"{volumes_m3[name]:.0e}", describe_duration(wait), f"{first / wait:.2g}"]
+            for name, wait in waits.items()]
+    return Table.build(
+        f"The wait for the first hydroxyapatite nucleus against the volume (S = {saturation_ratio:.2f}, "
+        "no surface)",
+        ["volume", "V (m³)", "wait for the first nucleus", "shorter than in the first volume by"],
+        rows,
+    )
 
 def _blood_is_normal(total_ca_mg_dl: float, phosphate_mg_dl: float) -> bool:
     ca_low, ca_high = (k.value for k in REFERENCE_RANGES_MG_DL["calcium"])
