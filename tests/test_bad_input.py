@@ -129,6 +129,7 @@ OTHER_ARGUMENTS = {
     "treatments": lambda: frozenset(),
     "surface": lambda: "collagen",
     "sera": lambda: {"normal serum": 12.8},
+    "volumes_m3": lambda: {"1 mm³": 1e-9},
     "ax": lambda: plt.subplots()[1],
     "tissue": lambda: "lung_apex",
     "element": lambda: "Ca",

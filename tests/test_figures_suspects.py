@@ -326,3 +326,26 @@ def test_cited_patients_stand_beside_the_model_scenario_of_the_same_cause():
                            f"{labs.si_hydroxyapatite:+.2f}")
     kidney = next(r for r in table.rows if r[0] == "CKD on dialysis")
     assert kidney[4].startswith("CKD on dialysis")
+
+
+def test_the_ckd_product_check_multiplies_the_labs_it_shows():
+    q = d.self_check_ckd_product()
+    labs = h.steady_state("chronic_kidney_disease", 1.0)
+    shown_ca, shown_p = round(labs.total_ca_mg_dl, 1), round(labs.phosphate_mg_dl, 1)
+    assert f"{shown_ca:.1f} mg/dL" in q.question and f"{shown_p:.1f} mg/dL" in q.question
+    assert q.answer == pytest.approx(shown_ca * shown_p)
+    assert q.verdict(labs.ca_x_p_mg2_dl2) == "right"  # the unrounded product is right too
+    assert q.verdict(labs.ca_x_p_mg2_dl2 / 12.4) == "low"  # the product in mmol²/L²
+    assert ("below" if q.answer < 55 else "above") + " the KDOQI limit" in q.explanation
+
+
+def test_the_suppressed_pth_check_names_the_cause_whose_calcitriol_escapes_control():
+    q = d.self_check_suppressed_pth_cause()
+    labs = {o.text: o for o in q.options}
+    assert q.answer.text == "Sarcoidosis"
+    sarcoid = h.steady_state("sarcoidosis", 1.0)
+    assert sarcoid.calcitriol_pg_ml > 64 and sarcoid.pth_pg_ml < 15 and sarcoid.total_ca_mg_dl > 10.5
+    vitd = h.steady_state("vitamin_d_intoxication", 1.0)
+    assert f"calcitriol {vitd.calcitriol_pg_ml:.0f} pg/mL" in labs["Vitamin D intoxication"].feedback
+    with pytest.raises(ValueError, match="severity=0.5"):
+        d.self_check_suppressed_pth_cause(0.5)

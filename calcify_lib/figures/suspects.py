@@ -20,7 +20,8 @@ from ..homeostasis.conditions import SEVERITY, check_condition, check_treatments
 from ..explorer import Choice, Explorer, Marker, Slider, View, figure_fraction, figure_png
 from ..patients import CAUSES_OF_METASTATIC_CALCIFICATION, LAB_REFERENCE_RANGES
 from ..tables import Table
-from ..units import CALCIUM_MOLAR_MASS_G_MOL
+from ..selfcheck import MultipleChoice, NumericEntry, Option
+from ..units import CALCIUM_MOLAR_MASS_G_MOL, ca_x_p_mg2_dl2_to_mmol2_l2
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -32,6 +33,7 @@ __all__ = [
     "hypercalciuria_thresholds_mmol_day", "severity_figure", "ranking_table", "treatment_table",
     "COURSE_FIELDS", "course_table", "MODEL_COUNTERPARTS", "cited_versus_model_table",
     "LAB_COLUMNS", "severity_table", "suggestions_table", "basis_census",
+    "self_check_ckd_product", "self_check_suppressed_pth_cause",
 ]
 
 #: Display names of the conditions (the book's legend vocabulary, :mod:`calcify_lib.style`).
@@ -775,3 +777,94 @@ def basis_census(module=homeostasis) -> Table:
     n_set = basis_counts(c for _, c in found)["set"]
     return basis_table(module, caption=f"{n_set} of the model's {len(found)} constants are set by hand",
                        named=("measured",))
+
+
+# ------------------------------------------------------------ self-checks
+
+@accepts(severity=SEVERITY)
+def self_check_ckd_product(severity: float = 1.0) -> NumericEntry:
+    """Numeric self-check: the Ca × P product of the model's CKD before dialysis, in mg²/dL².
+
+    The question gives the steady-state total calcium and phosphate of
+    :func:`calcify_lib.homeostasis.steady_state` for chronic kidney disease
+    at ``severity`` (untreated: CKD before dialysis), rounded to 0.1 mg/dL as
+    the chapter's tables show them; the answer is the product of the two
+    shown values, :math:`\\mathrm{Ca} \\times \\mathrm{P}` in mg²/dL², right
+    within 0.5 mg²/dL², and the explanation sets it against the KDOQI 2003
+    limit (``LAB_REFERENCE_RANGES["ca_x_p_mg2_dl2"]``) and the normal adult.
+    The too-low hint gives the product in mmol²/L², the usual slip; values
+    within the tolerance of :math:`\\mathrm{Ca} \\times \\mathrm{P}` computed
+    from the unrounded labs are right as well.
+    """
+    labs = homeostasis.steady_state("chronic_kidney_disease", severity)
+    normal = homeostasis.steady_state("normal")
+    ca_mg_dl, p_mg_dl = round(labs.total_ca_mg_dl, 1), round(labs.phosphate_mg_dl, 1)
+    product = round(ca_mg_dl * p_mg_dl, 2)
+    limit = LAB_REFERENCE_RANGES["ca_x_p_mg2_dl2"][1].value
+    in_mmol = float(ca_x_p_mg2_dl2_to_mmol2_l2(product))
+    side = "below" if product < limit else "above"
+    calcium = "lower" if labs.total_ca_mg_dl < normal.total_ca_mg_dl else "higher"
+    return NumericEntry(
+        question=(f"The model's patient with chronic kidney disease before dialysis (severity "
+                  f"{severity:g}) has total calcium {ca_mg_dl:.1f} mg/dL and phosphate "
+                  f"{p_mg_dl:.1f} mg/dL. What is the calcium × phosphate product, in mg²/dL²? "
+                  "(one decimal)"),
+        answer=product, tolerance=0.5, unit="mg²/dL²", decimals=1,
+        explanation=(f"Ca × P = {ca_mg_dl:.1f} × {p_mg_dl:.1f} = {product:.1f} mg²/dL², "
+                     f"{side} the KDOQI limit of {limit:g} and {product / normal.ca_x_p_mg2_dl2:.2f} "
+                     f"times the normal adult's {normal.ca_x_p_mg2_dl2:.1f}. Calcium is {calcium} "
+                     f"than the normal adult's {normal.total_ca_mg_dl:.1f} mg/dL and phosphate "
+                     f"{labs.phosphate_mg_dl / normal.phosphate_mg_dl:.1f} times its "
+                     f"{normal.phosphate_mg_dl:.1f} mg/dL: in kidney disease the product is phosphate."),
+        too_low=(f"Multiply the two values as given, in mg/dL; in mmol/L the same product is "
+                 f"only {in_mmol:.2f} mmol²/L²."),
+        too_high="Multiply the total calcium by the phosphate, each in mg/dL, once.",
+    )
+
+
+@accepts(severity=SEVERITY)
+def self_check_suppressed_pth_cause(severity: float = 1.0) -> MultipleChoice:
+    """Multiple-choice self-check: the cause with high calcium, suppressed PTH and high calcitriol.
+
+    The right option is the one cause whose steady state at ``severity``
+    (:func:`calcify_lib.homeostasis.steady_state`, untreated) has total
+    calcium above its adult reference range, PTH below it and calcitriol
+    above it (``LAB_REFERENCE_RANGES``); each option's feedback gives that
+    cause's calcium, PTH and calcitriol from the model.
+
+    Raises
+    ------
+    ValueError
+        If ``severity`` is outside 0-2, or if at that severity not exactly
+        one cause of the model shows the pattern (at mild severities no
+        cause leaves all three ranges).
+    """
+    ca_high = LAB_REFERENCE_RANGES["total_ca_mg_dl"][1].value
+    pth_low = LAB_REFERENCE_RANGES["pth_pg_ml"][0].value
+    calcitriol_high = LAB_REFERENCE_RANGES["calcitriol_pg_ml"][1].value
+    causes = [c for c in homeostasis.CONDITIONS if c != "normal"]
+    labs = {c: homeostasis.steady_state(c, severity) for c in causes}
+    matches = [c for c in causes if labs[c].total_ca_mg_dl > ca_high and labs[c].pth_pg_ml < pth_low
+               and labs[c].calcitriol_pg_ml > calcitriol_high]
+    if len(matches) != 1:
+        raise ValueError(f"severity={severity:g}: {len(matches)} causes show high calcium, suppressed PTH "
+                         "and high calcitriol in the model; accepted: a severity (0 to 2) at which "
+                         "exactly one does")
+
+    def feedback(c: str) -> str:
+        l = labs[c]
+        return (f"In the model at severity {severity:g}, {_lower_first(scenario_label(c))} has calcium "
+                f"{l.total_ca_mg_dl:.1f} mg/dL, PTH {l.pth_pg_ml:.0f} pg/mL and calcitriol "
+                f"{l.calcitriol_pg_ml:.0f} pg/mL.")
+
+    options = tuple(Option(scenario_label(c), c == matches[0], feedback(c)) for c in causes)
+    return MultipleChoice(
+        question=(f"A patient has calcium above {ca_high:g} mg/dL, PTH below {pth_low:g} pg/mL and "
+                  f"calcitriol above {calcitriol_high:g} pg/mL, with a normal 25-hydroxyvitamin D. "
+                  "Which of the model's causes fits?"),
+        options=options,
+        explanation=("Suppressed PTH means the glands are working and something else adds calcium; "
+                     "a high calcitriol that no PTH asked for comes from granulomas, whose "
+                     "1α-hydroxylase takes no orders. Vitamin D intoxication has a high "
+                     "25-hydroxyvitamin D and a calcitriol that is normal or low."),
+    )
