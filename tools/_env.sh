@@ -52,3 +52,28 @@ ensure_venv() {
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
     -r "$ROOT/$1" -c "$ROOT/constraints.txt"
 }
+
+# ensure_binder_venv: what Binder builds, and nothing else: a virtual environment in
+# _build/binder/venv made by `pip install -r requirements.txt` alone (runtime.txt's Python),
+# with a Jupyter kernel "calcify-binder" in _build/binder/kernels (export JUPYTER_PATH to
+# _build/binder to use it).  tools/run-tests executes every notebook in that kernel, once.
+# It is remade whenever requirements.txt, constraints.txt, runtime.txt or pyproject.toml
+# change; pip's cache makes that quick after the first time.
+BINDER="$ROOT/_build/binder"
+ensure_binder_venv() {
+  local key python
+  key="$(cd "$ROOT" && cat requirements.txt constraints.txt runtime.txt pyproject.toml | sha256sum | cut -c1-16)"
+  if [ ! -x "$BINDER/venv/bin/python" ] || [ "$(cat "$BINDER/venv/.calcify-key" 2>/dev/null)" != "$key" ]; then
+    rm -rf "$BINDER/venv"
+    python="$(find_python311)"
+    "$python" -m venv "$BINDER/venv"
+    "$BINDER/venv/bin/python" -m pip install -q --disable-pip-version-check "pip==$PIP_VERSION"
+    (cd "$ROOT" && "$BINDER/venv/bin/python" -m pip install -q --disable-pip-version-check -r requirements.txt)
+    echo "$key" > "$BINDER/venv/.calcify-key"
+  fi
+  mkdir -p "$BINDER/kernels/calcify-binder"
+  cat > "$BINDER/kernels/calcify-binder/kernel.json" <<JSON
+{"argv": ["$BINDER/venv/bin/python", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+ "display_name": "Python 3 (Binder's environment: requirements.txt only)", "language": "python"}
+JSON
+}
