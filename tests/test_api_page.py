@@ -1,25 +1,29 @@
-"""The API reference page: every science module has its section, and declared ranges are printed.
+"""The API reference: every science module has its section, and declared ranges are printed.
 
 The first tests exercise ``book/_ext/calcify_api.py`` on small stand-in functions,
-without a build.  The others read the built page (``SITE``, or ``CALCIFY_SITE``):
-each module of ``calcify_lib`` has its section, every public function that declares
-``__accepts__`` shows each argument's range in its "Accepted ranges" table, every
-cited constant links into the book's bibliography, and no reST was left unparsed.
+without a build.  The others read the built pages (``SITE``, or ``CALCIFY_SITE``): the
+reference is ``book/api`` and the sections that ``_toc.yml`` lists under it (split so
+that no page passes 3 MB).  Each module of ``calcify_lib`` has its section on one of
+them, every public function that declares ``__accepts__`` shows each argument's range
+in its "Accepted ranges" table, every cited constant links into the book's
+bibliography, and no reST was left unparsed.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import posixpath
 import re
 import sys
 from html import unescape
 
 import pytest
+import yaml
 from docutils.core import publish_doctree
 from docutils import nodes
 
-from conftest import BOOK, SITE
+from conftest import BOOK, ROOT, SITE
 
 sys.path.insert(0, str(BOOK / "_ext"))
 import calcify_api  # noqa: E402  (the book's Sphinx extension, from book/_ext)
@@ -108,24 +112,68 @@ def test_a_default_sphinx_cannot_parse_is_shown_as_its_value():
 # --- the built page ---------------------------------------------------------------------------
 
 
+API_ENTRY = "book/api"
+
+
+def _api_documents():
+    """``book/api`` and the documents that ``_toc.yml`` nests under it, in order."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf8"))
+    stack = list(toc.get("chapters", [])) + list(toc.get("parts", []))
+    while stack:
+        entry = stack.pop(0)
+        if entry.get("file") == API_ENTRY:
+            found, nested = [API_ENTRY], list(entry.get("sections", []))
+            while nested:
+                section = nested.pop(0)
+                found.append(section["file"])
+                nested = section.get("sections", []) + nested
+            return found
+        stack += entry.get("chapters", []) + entry.get("sections", [])
+    pytest.fail(f"{API_ENTRY} is not in _toc.yml")
+
+
 @pytest.fixture(scope="module")
-def api_html():
-    page = SITE / "book" / "api.html"
-    if not page.exists():
-        pytest.fail(f"the API page is not built at {page}: run the README's build command first")
-    return page.read_text(encoding="utf8")
+def api_pages():
+    """Each built page of the reference, by its path in the site, in the book's order."""
+    pages = {}
+    for document in _api_documents():
+        page = SITE / f"{document}.html"
+        if not page.exists():
+            pytest.fail(f"the API page is not built at {page}: run the README's build command first")
+        pages[f"{document}.html"] = page.read_text(encoding="utf8")
+    return pages
+
+
+@pytest.fixture(scope="module")
+def api_html(api_pages):
+    """All pages of the reference, for the checks that need no page boundary."""
+    return "\n".join(api_pages.values())
+
+
+def test_the_reference_is_split_under_the_api_page_and_the_references_stay_last():
+    documents = _api_documents()
+    assert len(documents) > 1, "the API reference is one page again: it passed 3 MB cold"
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf8"))
+    assert toc["chapters"][-1]["file"] == "book/references"
 
 
 def _text(html):
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
 
 
-def _entry(html, qualified_name):
-    """The HTML of one documented object, from its anchor to the next documented object."""
-    start = html.find(f'id="{qualified_name}"')
-    assert start >= 0, f"{qualified_name} is not documented on the API page"
-    following = re.compile(r'id="calcify_lib\.[^"]+"').search(html, start + 1)
-    return html[start:following.start() if following else len(html)]
+def _entry(pages, qualified_name):
+    """The page of one documented object, and its HTML from its anchor to the next documented object."""
+    for path, html in pages.items():
+        start = html.find(f'id="{qualified_name}"')
+        if start >= 0:
+            following = re.compile(r'id="calcify_lib\.[^"]+"').search(html, start + 1)
+            return path, html[start:following.start() if following else len(html)]
+    raise AssertionError(f"{qualified_name} is not documented on the API pages")
+
+
+def _references_link(path):
+    """How a link from the page at ``path`` into the References page starts."""
+    return f'href="{posixpath.relpath("book/references.html", posixpath.dirname(path))}#'
 
 
 def _documented_modules():
@@ -146,7 +194,7 @@ def test_every_module_has_its_section(api_html, module):
 
 def test_every_module_of_the_package_is_on_the_page(api_html):
     missing = [name for name in _documented_modules() if f'id="module-{name}"' not in api_html]
-    assert missing == [], f"modules of calcify_lib with no section on the API page (book/api.md): {missing}"
+    assert missing == [], f"modules of calcify_lib with no section on the API pages (book/api/): {missing}"
 
 
 def _public_functions(modname):
@@ -158,7 +206,7 @@ def _public_functions(modname):
             yield name, obj
 
 
-def test_every_declared_range_appears_beside_its_function(api_html):
+def test_every_declared_range_appears_beside_its_function(api_pages):
     declared = 0
     for module in SCIENCE_MODULES + FIGURES_MODULES:
         modname = f"calcify_lib.{module}"
@@ -166,7 +214,7 @@ def test_every_declared_range_appears_beside_its_function(api_html):
             accepts = getattr(function, "__accepts__", None)
             if not accepts:
                 continue
-            entry = _entry(api_html, f"{modname}.{name}")
+            _, entry = _entry(api_pages, f"{modname}.{name}")
             assert "Accepted ranges" in entry, f"{modname}.{name} declares ranges, but the page shows none"
             table = _text(entry[entry.find("Accepted ranges"):])
             for argument, accepted in accepts.items():
@@ -183,7 +231,7 @@ def _numbers(value):
     return [value]
 
 
-def test_every_cited_constant_shows_its_value_and_links_to_the_bibliography(api_html):
+def test_every_cited_constant_shows_its_value_and_links_to_the_bibliography(api_pages):
     from calcify_lib.cited import CitedConstant
 
     shown = 0
@@ -193,10 +241,10 @@ def test_every_cited_constant_shows_its_value_and_links_to_the_bibliography(api_
             constant = getattr(module, name, None)
             if name.startswith("_") or not isinstance(constant, CitedConstant):
                 continue
-            entry = _entry(api_html, f"{modname}.{name}")
+            path, entry = _entry(api_pages, f"{modname}.{name}")
             for value in (f"{number:.12g}".replace("e-", "e−") for number in _numbers(constant.value)):
                 assert value in _text(entry), f"{modname}.{name}: its value {value} is not shown"
-            assert 'href="references.html#' in entry, f"{modname}.{name}: no link to its source"
+            assert _references_link(path) in entry, f"{modname}.{name}: no link to its source"
             shown += 1
     assert shown > 50
     print(f"\n{shown} cited constants shown, each linked to the References page")

@@ -8,7 +8,9 @@ already what the browser tests use, and it needs no TeX Live (about 1 GB).
 What the print step does to the page before printing (nothing of it changes the website):
 
 * a cover and a table of contents, one entry per chapter, in the book's order;
-* every chapter starts on a new page, with its title as a first-level heading;
+* every chapter starts on a new page, with its title as a first-level heading; the pages
+  that ``_toc.yml`` nests under a chapter (the API reference's pages) are printed inside it,
+  one heading level down, so the whole API reference is the book's last chapter but one;
 * an explorer keeps its first view and caption, loses its controls, and gains one line
   saying that it is interactive on the website;
 * exercise solutions move out of the text to a "Solutions" section at the end of their
@@ -58,6 +60,11 @@ INTERACTIVE_NOTE = (
 _PREPARE = r"""
 ([title, author, note, edition]) => {
   const article = document.querySelector("article.bd-article");
+  // A chapter's own sections (the API reference's pages, nested under it in _toc.yml) stay
+  // inside it, in place: only the root's table of contents makes chapters.
+  for (const nested of [...article.querySelectorAll(".toctree-wrapper .toctree-wrapper")]) {
+    nested.replaceWith(...nested.querySelectorAll(":scope > span[id^='document-'], :scope > section"));
+  }
   const wrappers = [...article.querySelectorAll(".toctree-wrapper")];
   // The chapters: each document the table of contents inlines, in order.
   const chapters = [];

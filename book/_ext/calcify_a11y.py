@@ -28,6 +28,13 @@ Data cells with no header (critical)
     its first column marked as docutils' stub column (what the ``table``
     directive's ``:stub-columns: 1`` does), so each label is a ``<th>``.
 
+A sidebar toggle with no name (serious)
+    A chapter with pages nested under it in ``_toc.yml`` (the API reference)
+    gets, in pydata-sphinx-theme's sidebar, a ``<summary>`` that holds only a
+    decorative chevron: a screen reader announces a nameless button on every
+    page.  Each such summary is named after the entry it opens, "Pages under
+    API reference".
+
 The root ``index.html``
     sphinx-external-toc writes a one-line ``<meta http-equiv="Refresh">`` with
     no ``<html lang>``, no ``<title>`` and no link for a reader whose browser
@@ -111,6 +118,26 @@ _REDIRECT = """<!DOCTYPE html>
 """
 
 
+def _name_sidebar_toggles(app, pagename, templatename, context, doctree) -> None:
+    """Wrap the theme's ``generate_toctree_html`` so that each ``<summary>`` it makes has a name."""
+    generate = context.get("generate_toctree_html")
+    if generate is None or getattr(generate, "calcify_named", False):
+        return
+
+    def generate_named(kind, *args, **kwargs):
+        out = generate(kind, *args, **kwargs)
+        if isinstance(out, str):
+            return out
+        for summary in out.select("li > details > summary"):
+            link = summary.parent.find_previous_sibling("a")
+            if link is not None and not summary.get("aria-label") and not summary.get_text(strip=True):
+                summary["aria-label"] = f"Pages under {link.get_text(strip=True)}"
+        return out
+
+    generate_named.calcify_named = True
+    context["generate_toctree_html"] = generate_named
+
+
 def _write_root_redirect(app, exception) -> None:
     """Replace sphinx-external-toc's bare redirect stub with a complete page."""
     root_doc = app.config.root_doc
@@ -139,6 +166,8 @@ def setup(app):
     app.add_node(nodes.citation, override=True, **handlers)
     app.add_transform(RowLabelsInFirstColumn)
     app.connect("config-inited", _templates_first)
+    # After pydata-sphinx-theme has put its generate_toctree_html in the context (priority 500).
+    app.connect("html-page-context", _name_sidebar_toggles, priority=600)
     # After sphinx-external-toc's own build-finished handler (priority 500) has run.
     app.connect("build-finished", _write_root_redirect, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
