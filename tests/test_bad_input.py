@@ -110,9 +110,11 @@ def test_every_public_function_taking_a_quantity_declares_its_range():
 
 def test_the_discovery_finds_the_entry_points_of_every_science_module():
     modules = {name.rsplit(".", 1)[0] for name in DECLARED}
-    for expected in ("units", "precipitation", "thermodynamics", "chemistry", "nucleation",
-                     "homeostasis.conditions", "homeostasis.labs", "figures.chemistry", "figures.two_faces",
-                     "figures.suspects"):
+    for expected in ("units", "precipitation", "thermodynamics", "chemistry.phosphate", "chemistry.speciation",
+                     "chemistry.serum", "nucleation", "homeostasis.conditions", "homeostasis.labs",
+                     "tissue.blood", "tissue.lung", "tissue.stomach", "tissue.kidney", "tissue.local",
+                     "figures.chemistry.simple", "figures.chemistry.saturation", "figures.chemistry.tables",
+                     "figures.two_faces", "figures.suspects.course", "figures.suspects.tables"):
         assert f"calcify_lib.{expected}" in modules
     assert len(DECLARED) >= 40
 

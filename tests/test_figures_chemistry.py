@@ -115,7 +115,7 @@ def test_the_basis_table_names_the_hand_set_constants_of_the_chemistry():
     assert [row[0] for row in table.rows] == list(BASES)
     assert sum(int(row[1]) for row in table.rows) == len(found)
     set_row = dict((row[0], row) for row in table.rows)["set"]
-    assert "chemistry.ALBUMIN_CA_ASSOCIATION_L_MOL" in set_row[3]
+    assert "chemistry.binding.ALBUMIN_CA_ASSOCIATION_L_MOL" in set_row[3]
     assert set_row[3].count(", ") + 1 == int(set_row[1])
 
 

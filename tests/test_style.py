@@ -322,8 +322,12 @@ def test_every_explorer_picture_is_drawn_in_the_book_style(module_name, name, mo
         return original(fig, **kw)
 
     monkeypatch.setattr(explorer_module, "figure_png", checking_png)
-    if hasattr(module, "figure_png"):
-        monkeypatch.setattr(module, "figure_png", checking_png)
+    # A chapter that is a package draws in its submodules: patch each one that imported figure_png.
+    parts = [module] + [importlib.import_module(f"{module.__name__}.{info.name}")
+                        for info in pkgutil.iter_modules(getattr(module, "__path__", []))]
+    for part in parts:
+        if hasattr(part, "figure_png"):
+            monkeypatch.setattr(part, "figure_png", checking_png)
     explorer = _call(module_name, name)
     # An explorer may draw its pictures lazily, view by view: render a few settings.
     views = [explorer.render(**setting) for setting in explorer.combinations()[:3]]

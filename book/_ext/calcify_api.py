@@ -259,6 +259,15 @@ class CitedConstantDocumenter(ModuleDataDocumenter):
         return [lines]
 
 
+def _exported_by_package(modname: str, name: str, obj: Any) -> bool:
+    """Whether ``modname``'s package (below ``calcify_lib``) exports this very function or class in its ``__all__``."""
+    package_name = modname.rpartition(".")[0]
+    package = sys.modules.get(package_name)
+    if "." not in package_name or package is None or not hasattr(package, "__path__") or not (inspect.isfunction(obj) or inspect.isclass(obj)):
+        return False
+    return name in getattr(package, "__all__", ()) and getattr(package, name, None) is obj
+
+
 class CalcifyModuleDocumenter(ModuleDocumenter):
     """``automodule`` that also documents the module's undocstringed public data.
 
@@ -268,12 +277,19 @@ class CalcifyModuleDocumenter(ModuleDocumenter):
     comment, which its docstrings may name although ``__all__`` leaves it out;
     and data named in ``__all__`` (``precipitation.DISSOLVED``,
     ``homeostasis.CONDITIONS``), so that the docstrings' references resolve.
+
+    Left out: a function or class of a package's submodule that the package
+    itself exports in its ``__all__`` (``chemistry.speciation.speciate`` is
+    documented once, as ``chemistry.speciate``), so that every reference to
+    it has one target.
     """
 
     def filter_members(self, members, want_all):
         kept = super().filter_members(members, want_all)
         if not want_all:
             return kept
+        kept = [(name, obj, isattr) for name, obj, isattr in kept
+                if not _exported_by_package(self.modname, name, obj)]
         names = {name for name, _, _ in kept}
         own = _assigned_at_top_level(self.modname)
         public = set(self.__all__ or ())

@@ -4,7 +4,10 @@ A chapter's figures, explorers, tables and any helper its notebook needs
 live in the module of this package that carries the chapter's name, so a
 reader who wants to see how a figure of "The usual suspects" is drawn opens
 :mod:`calcify_lib.figures.suspects`.  Notebooks import their chapter's
-module and call it; they define no functions of their own.
+module and call it; they define no functions of their own.  A chapter
+whose module would pass 800 lines is a package of the chapter's name, one
+module per part of the chapter, and re-exports everything its notebook
+calls (``figures.chemistry``, ``figures.suspects``).
 
 =================================  ===============================================
 module                             chapter

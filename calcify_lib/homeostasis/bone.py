@@ -13,7 +13,7 @@ calls it a molar ratio; 0.464 is the *mass* ratio (6 × 30.97 /
 10 × 40.08), so this model deliberately departs from it.
 
 R is 1 without a bisphosphonate and relaxes towards the treatment's factor
-(:mod:`.conditions`) with a half-time of 2 days.
+(:mod:`~calcify_lib.homeostasis.conditions`) with a half-time of 2 days.
 
 Bone mass does not feed back: the skeleton (about 25,000 mmol of calcium)
 is an unlimited reservoir whose net gain or loss is reported
@@ -21,7 +21,7 @@ is an unlimited reservoir whose net gain or loss is reported
 rapidly exchangeable bone pool: calcium moves over hours to days, not
 minutes.
 
-The functions are the laws of the model, called by :mod:`.model`: they work
+The functions are the laws of the model, called by :mod:`~calcify_lib.homeostasis.model`: they work
 on floats and numpy arrays alike, take the :class:`~.parameters.Parameters`
 of one scenario, and check nothing (:func:`~calcify_lib.homeostasis.steady_state`
 and :func:`~calcify_lib.homeostasis.simulate` check the input).

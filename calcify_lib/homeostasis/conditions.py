@@ -45,7 +45,7 @@ in between.
     Humoral (PTHrP) hypercalcaemia of malignancy is not modelled: this is
     local osteolysis: phosphate stays normal or mildly raised (about
     5 mg/dL at severity 1) while the kidneys work, because FGF23 rises with
-    the phosphate and calcium set free from bone (:mod:`.fgf23`).
+    the phosphate and calcium set free from bone (:mod:`~calcify_lib.homeostasis.fgf23`).
 
 Treatments (levers on parameters)
 ---------------------------------
@@ -55,7 +55,7 @@ Treatments (levers on parameters)
     Thrice-weekly haemodialysis averaged over the week: a phosphate
     clearance of 7 L/day (:cite:`daugirdas2015removal`) and diffusive
     calcium exchange with a 1.25 mmol/L dialysate (:cite:`kdigo2017ckdmbd`);
-    its constants are in :mod:`.kidney`.  In ``'chronic_kidney_disease'``
+    its constants are in :mod:`~calcify_lib.homeostasis.kidney`.  In ``'chronic_kidney_disease'``
     it also sets the residual GFR of CKD on dialysis (above).
 ``'cinacalcet'``
     Left shift of the calcium-sensing curves of parathyroid secretion,

@@ -8,20 +8,18 @@
           \\left(\\frac{p}{p_0}\\right)^{a_p} + w\\,v^{a_v}\\right]
           \\left(\\frac{\\mathrm{GFR_0}}{\\mathrm{GFR}}\\right)^{a_k},
 
-a_c = 5, a_p = 2.5, w = 0.3, a_v = 1, a_k = 0.7.  Two drives add: the
-minerals (phosphate, :cite:`granjon2017coupling`, and calcium, which
-raises FGF23 on its own and with phosphate, :cite:`quinn2013interactions`)
-and vitamin D activity.  Because they add rather than multiply, low
-calcitriol cannot cancel the phosphate signal: chronic hyperphosphataemia
-raises FGF23 even when calcitriol is low, as in hypoparathyroidism
-(:cite:`gupta2004fgf23`), and local osteolysis, which suppresses
-calcitriol, still raises FGF23 and keeps phosphate near normal while the
-kidneys work (:cite:`stewart2005hypercalcemia`).  FGF23 rises early and
-steeply as the kidneys fail (:cite:`isakova2011fibroblast`).  F is relative
-to the normal adult (1).  It suppresses renal 1α-hydroxylase
-(:mod:`.vitamin_d`) and makes the kidney excrete phosphate (:mod:`.kidney`).
+a_c = 5, a_p = 2.5, w = 0.3, a_v = 1, a_k = 0.7.  Two drives add: the minerals (phosphate,
+:cite:`granjon2017coupling`, and calcium, which raises FGF23 on its own and with phosphate,
+:cite:`quinn2013interactions`) and vitamin D activity.  Because they add rather than multiply,
+low calcitriol cannot cancel the phosphate signal: chronic hyperphosphataemia raises FGF23 even
+when calcitriol is low, as in hypoparathyroidism (:cite:`gupta2004fgf23`), and local osteolysis,
+which suppresses calcitriol, still raises FGF23 and keeps phosphate near normal while the
+kidneys work (:cite:`stewart2005hypercalcemia`).  FGF23 rises early and steeply as the kidneys
+fail (:cite:`isakova2011fibroblast`).  F is relative to the normal adult (1).  It suppresses
+renal 1α-hydroxylase (:mod:`~calcify_lib.homeostasis.vitamin_d`) and makes the kidney excrete
+phosphate (:mod:`~calcify_lib.homeostasis.kidney`).
 
-The functions are the laws of the model, called by :mod:`.model`: they work
+The functions are the laws of the model, called by :mod:`~calcify_lib.homeostasis.model`: they work
 on floats and numpy arrays alike, take the :class:`~.parameters.Parameters`
 of one scenario, and check nothing (:func:`~calcify_lib.homeostasis.steady_state`
 and :func:`~calcify_lib.homeostasis.simulate` check the input).

@@ -9,9 +9,9 @@ coefficient 2, :cite:`granjon2016model`), 15 % at normal.  Net phosphate
 absorption: intake × [b_p + b_a v/(v + K_p)], 65 % at normal.  K and K_p
 are placed so that the normal vitamin D activity (v = 1) gives those
 normal fractions.  A phosphate binder and glucocorticoids scale the
-absorbed amounts (:mod:`.conditions`).
+absorbed amounts (:mod:`~calcify_lib.homeostasis.conditions`).
 
-The functions are the laws of the model, called by :mod:`.model`: they work
+The functions are the laws of the model, called by :mod:`~calcify_lib.homeostasis.model`: they work
 on floats and numpy arrays alike, take the :class:`~.parameters.Parameters`
 of one scenario, and check nothing (:func:`~calcify_lib.homeostasis.steady_state`
 and :func:`~calcify_lib.homeostasis.simulate` check the input).

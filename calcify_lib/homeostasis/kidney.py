@@ -21,7 +21,7 @@ leads to renal failure, :cite:`stewart2005hypercalcemia`): the filtration
 rate is multiplied by f = f_min + (1 − f_min)(1 + (Ca²⁺₀/K_h)⁶)/(1 + (Ca²⁺/K_h)⁶),
 K_h = 1.75 mmol/L, f_min = 0.4.
 
-*Dialysis* (a treatment, :mod:`.conditions`): thrice-weekly 4-hour
+*Dialysis* (a treatment, :mod:`~calcify_lib.homeostasis.conditions`): thrice-weekly 4-hour
 haemodialysis averaged over the week, a phosphate clearance of 7 L/day,
 so that a session removes about 800-1000 mg of phosphorus at the
 phosphate of a typical patient (:cite:`daugirdas2015removal`), and
@@ -31,7 +31,7 @@ dialysate.  In kidney disease on dialysis the residual kidney is small
 (:data:`~.conditions.CKD_RESIDUAL_GFR_ON_DIALYSIS_ML_MIN`): the kidney
 laws above then act on that residual GFR.
 
-The functions are the laws of the model, called by :mod:`.model`: they work
+The functions are the laws of the model, called by :mod:`~calcify_lib.homeostasis.model`: they work
 on floats and numpy arrays alike, take the :class:`~.parameters.Parameters`
 of one scenario, and check nothing (:func:`~calcify_lib.homeostasis.steady_state`
 and :func:`~calcify_lib.homeostasis.simulate` check the input).

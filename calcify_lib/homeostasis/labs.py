@@ -6,7 +6,7 @@
 :meth:`~calcify_lib.homeostasis.Trajectory.mass_balance`, which returns a
 :class:`~calcify_lib.homeostasis.MassBalance`).
 Ionized calcium and the saturation index of hydroxyapatite come from
-:mod:`calcify_lib.chemistry` in the model's serum (:mod:`.serum`); PTH and
+:mod:`calcify_lib.chemistry` in the model's serum (:mod:`~calcify_lib.homeostasis.serum`); PTH and
 calcitriol are converted to the units of the clinical laboratory.
 """
 

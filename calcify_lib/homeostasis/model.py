@@ -13,10 +13,10 @@ dialysis, for calcium and for phosphate) so that
 :meth:`~calcify_lib.homeostasis.Trajectory.mass_balance` can check that
 intake = excretion + change in the pools.
 
-From a state, :func:`signals` computes what every organ senses (the
-calcium and phosphate concentrations, ionized calcium, vitamin D receptor
-activity and PTH); :func:`fluxes` adds up what each organ moves, one
-function per process (:mod:`.gut`, :mod:`.bone`, :mod:`.kidney`); and
+From a state, :func:`signals` computes what every organ senses (the calcium and phosphate
+concentrations, ionized calcium, vitamin D receptor activity and PTH); :func:`fluxes` adds up
+what each organ moves, one function per process (:mod:`~calcify_lib.homeostasis.gut`,
+:mod:`~calcify_lib.homeostasis.bone`, :mod:`~calcify_lib.homeostasis.kidney`); and
 :func:`derivatives` gives the time derivative of every state:
 
 .. math::
@@ -24,10 +24,10 @@ function per process (:mod:`.gut`, :mod:`.bone`, :mod:`.kidney`); and
     \\frac{d\\,\\mathrm{Ca}}{dt} = J_{gut} - J_{urine} - J_{dialysis} - J_{bone},\\qquad
     \\frac{d\\,\\mathrm{P}}{dt} = J^P_{gut} - J^P_{urine} - J^P_{dialysis} - \\tfrac{3}{5} J_{bone},
 
-and for each hormone or cell population a relaxation towards the target
-its process module defines (:mod:`.vitamin_d`, :mod:`.fgf23`,
-:mod:`.parathyroid`, :mod:`.bone`).  Each function works on floats and on
-numpy arrays alike.
+and for each hormone or cell population a relaxation towards the target its process module
+defines (:mod:`~calcify_lib.homeostasis.vitamin_d`, :mod:`~calcify_lib.homeostasis.fgf23`,
+:mod:`~calcify_lib.homeostasis.parathyroid`, :mod:`~calcify_lib.homeostasis.bone`).  Each
+function works on floats and on numpy arrays alike.
 
 The steady state is a root of dCa/dt, dP/dt and dD/dt, every slower state
 placed at its target (:func:`steady_vector`); the course in time is
@@ -139,7 +139,7 @@ def calcium_balance_mmol_day(f: Fluxes):
 
 
 def phosphate_balance_mmol_day(f: Fluxes, m: Parameters):
-    """dP/dt: as calcium, bone taking phosphate at the P/Ca of hydroxyapatite (:mod:`.bone`)."""
+    """dP/dt: as calcium, bone taking phosphate at the P/Ca of hydroxyapatite (:mod:`~calcify_lib.homeostasis.bone`)."""
     return (f.gut_phosphate_mmol_day - f.urine_phosphate_mmol_day - f.dialysis_phosphate_mmol_day
             - m.p_ca * f.bone_ca_mmol_day)
 

@@ -1,14 +1,15 @@
 """The parameters of one scenario, as plain floats for the right-hand side.
 
-Every constant of the model is a :class:`~calcify_lib.cited.CitedConstant`
-kept in the module of the process it belongs to (:mod:`.serum`,
-:mod:`.parathyroid`, :mod:`.vitamin_d`, :mod:`.fgf23`, :mod:`.gut`,
-:mod:`.bone`, :mod:`.kidney`) or, for the levers of the diseases and
-treatments, in :mod:`.conditions`.  The differential equations do not read
-those constants one by one: :func:`calcify_lib.homeostasis.conditions.build_parameters`
-gathers them, with the anchors of the normal adult and the levers of one
-condition and its treatments, into one frozen :class:`Parameters`, whose
-fields are grouped here by process in the order of the equations.
+Every constant of the model is a :class:`~calcify_lib.cited.CitedConstant` kept in the module of
+the process it belongs to (:mod:`~calcify_lib.homeostasis.serum`,
+:mod:`~calcify_lib.homeostasis.parathyroid`, :mod:`~calcify_lib.homeostasis.vitamin_d`,
+:mod:`~calcify_lib.homeostasis.fgf23`, :mod:`~calcify_lib.homeostasis.gut`,
+:mod:`~calcify_lib.homeostasis.bone`, :mod:`~calcify_lib.homeostasis.kidney`) or, for the levers
+of the diseases and treatments, in :mod:`~calcify_lib.homeostasis.conditions`.  The differential
+equations do not read those constants one by one:
+:func:`calcify_lib.homeostasis.conditions.build_parameters` gathers them, with the anchors of
+the normal adult and the levers of one condition and its treatments, into one frozen
+:class:`Parameters`, whose fields are grouped here by process in the order of the equations.
 """
 
 from __future__ import annotations

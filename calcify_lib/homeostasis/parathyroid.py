@@ -34,7 +34,7 @@ in haemodialysis, :cite:`block2004cinacalcet`) although it lowers the
 calcium that drives the growth.
 The normal PTH is 3.85 pmol/L (36 pg/mL, :cite:`peterson2010physiologically`).
 
-The functions are the laws of the model, called by :mod:`.model`: they work
+The functions are the laws of the model, called by :mod:`~calcify_lib.homeostasis.model`: they work
 on floats and numpy arrays alike, take the :class:`~.parameters.Parameters`
 of one scenario, and check nothing (:func:`~calcify_lib.homeostasis.steady_state`
 and :func:`~calcify_lib.homeostasis.simulate` check the input).

@@ -26,7 +26,7 @@ saturating) and suppressed by phosphate (h_p) and FGF23 (h_F), plus an
 unregulated ectopic source E (granuloma macrophages), e its suppression
 by glucocorticoids; Σ(S) is Michaelis-Menten in the substrate 25-OH-D.
 
-The functions are the laws of the model, called by :mod:`.model`: they work
+The functions are the laws of the model, called by :mod:`~calcify_lib.homeostasis.model`: they work
 on floats and numpy arrays alike, take the :class:`~.parameters.Parameters`
 of one scenario, and check nothing (:func:`~calcify_lib.homeostasis.steady_state`
 and :func:`~calcify_lib.homeostasis.simulate` check the input).
