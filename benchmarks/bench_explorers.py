@@ -36,7 +36,7 @@ results = []
 for info in sorted(pkgutil.iter_modules(figures_package.__path__), key=lambda m: m.name):
     module = importlib.import_module(f"calcify_lib.figures.{info.name}")
     for name, function in sorted(inspect.getmembers(module, inspect.isfunction)):
-        if not name.endswith("_explorer") or function.__module__ != module.__name__:
+        if not name.endswith("_explorer") or not function.__module__.startswith(module.__name__):
             continue
         explorer = function()
         if not isinstance(explorer, Explorer):

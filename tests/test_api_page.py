@@ -158,7 +158,10 @@ def test_the_reference_is_split_under_the_api_page_and_the_references_stay_last(
 
 
 def _text(html):
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+    """The words of some HTML, with Sphinx's typographic apostrophes and quotes made plain again."""
+    words = unescape(re.sub(r"<[^>]+>", " ", html))
+    words = words.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
+    return re.sub(r"\s+", " ", words).strip()
 
 
 def _entry(pages, qualified_name):
@@ -198,18 +201,31 @@ def test_every_module_of_the_package_is_on_the_page(api_html):
 
 
 def _public_functions(modname):
+    """The functions documented in ``modname``'s section: its own, and for a package those it exports.
+
+    A function a package exports from one of its modules is documented once, on the package
+    (``calcify_lib.chemistry.speciate``), and left out of its module's section.
+    """
     module = importlib.import_module(modname)
     names = getattr(module, "__all__", None) or [n for n in vars(module) if not n.startswith("_")]
+    parent = modname.rpartition(".")[0]
+    package = importlib.import_module(parent) if parent else None
     for name in names:
         obj = getattr(module, name)
-        if inspect.isfunction(obj) and (obj.__module__ == modname or modname == "calcify_lib.homeostasis"):
+        if not inspect.isfunction(obj):
+            continue
+        if hasattr(module, "__path__"):  # a package: what it exports from its own modules
+            if obj.__module__ == modname or obj.__module__.startswith(modname + "."):
+                yield name, obj
+        elif obj.__module__ == modname and not (
+                package is not None and modname.count(".") >= 2 and name in getattr(package, "__all__", ())
+                and getattr(package, name, None) is obj):
             yield name, obj
 
 
 def test_every_declared_range_appears_beside_its_function(api_pages):
     declared = 0
-    for module in SCIENCE_MODULES + FIGURES_MODULES:
-        modname = f"calcify_lib.{module}"
+    for modname in _documented_modules():
         for name, function in _public_functions(modname):
             accepts = getattr(function, "__accepts__", None)
             if not accepts:

@@ -400,6 +400,12 @@ def deconvolution_table() -> Table:
 
 
 def slide_readout_html(deposit: str, stain: str) -> str:
+    """The slide explorer's readout: what the stain binds, and how much of the field is mineral.
+
+    The mineral area is the drawn section's (:func:`calcify_lib.histology.draw_section`); under
+    H&E the readout adds the area that colour deconvolution of the rendered slide recovers
+    (:func:`calcify_lib.histology.deconvolve`), so a reader sees how well the stain measures it.
+    """
     section = histology.draw_section(deposit)
     binds = {
         "h_and_e": "Haematoxylin binds phosphate groups and calcium salts: calcium is basophilic.",
@@ -460,6 +466,12 @@ def _describe_thickness(value: float) -> str:
 
 @accepts(thickness_um=_THICKNESS, stage_deg=_STAGE)
 def polarizer_readout_html(crystal: str, thickness_um: float, stage_deg: float) -> str:
+    """The polariser explorer's readout: transmitted light, retardation, order and the colour seen.
+
+    I/I₀ at 550 nm from :func:`crystal_transmission`, the white-light brightness Y and the colour
+    from :func:`calcify_lib.optics.interference_color_xyz` at the crystal's retardation, and the
+    Michel–Lévy order (:func:`calcify_lib.optics.michel_levy_order`).
+    """
     intensity = crystal_transmission(crystal, thickness_um, stage_deg)
     retardation = _retardation(crystal, thickness_um)
     rgb = _seen_rgb(crystal, thickness_um, stage_deg)
