@@ -29,9 +29,12 @@ hydroxyapatite, pairs such as (211) and (121) that are not equivalent but
 have the same spacing.  :func:`powder_pattern` adds them into one peak.
 
 The structure is that of Holly Springs hydroxyapatite refined by
-Sudarsanan and Young (:cite:`sudarsanan1969significant`): space group
-P6₃/m, a = 9.418 Å, c = 6.884 Å (the lattice constants of
-:mod:`calcify_lib.nucleation`), Ca₁₀(PO₄)₆(OH)₂ in the cell, the OH oxygen
+Sudarsanan and Young (:cite:`sudarsanan1969significant`; atomic positions
+of their crystal X-23-6 as deposited in the American Mineralogist Crystal
+Structure Database, :cite:`downs2003american`): space group P6₃/m, with the
+cell of ICDD 9-432, a = 9.418 Å, c = 6.884 Å (the lattice constants of
+:mod:`calcify_lib.nucleation`; the refinement's own cell is 9.424 and
+6.879 Å), Ca₁₀(PO₄)₆(OH)₂ in the cell, the OH oxygen
 and hydrogen disordered over two mirror-related sites (half occupied).  The
 form factors are the five-Gaussian fits of Waasmaier and Kirfel
 (:cite:`waasmaier1995new`) for neutral atoms.
@@ -112,22 +115,24 @@ def _position(label: str, xyz: tuple[float, float, float], wyckoff: str) -> Cite
     return CitedConstant(
         xyz, "1 (fractions of a, b, c)", None, "sudarsanan1969significant",
         f"Fractional coordinates of {label} (Wyckoff position {wyckoff} of P6_3/m) in Holly Springs "
-        "hydroxyapatite, room temperature. Values as tabulated from the refinement and re-read from "
-        "secondary tables; they reproduce ICDD 9-432 within 0.03° (tests/test_crystallography.py).",
+        "hydroxyapatite, room temperature: the X-ray refinement of crystal X-23-6, as deposited in the "
+        "American Mineralogist Crystal Structure Database (record 0009354, downs2003american). With "
+        "the cell of ICDD 9-432 they reproduce its line positions within 0.03° "
+        "(tests/test_crystallography.py).",
         basis="measured",
     )
 
 
 #: The asymmetric unit of hydroxyapatite (space group P6₃/m, No. 176).
 ATOMIC_SITES: tuple[Site, ...] = (
-    Site("Ca", _position("Ca1 (columnar calcium)", (1.0 / 3.0, 2.0 / 3.0, 0.0010), "4f")),
-    Site("Ca", _position("Ca2 (calcium around the hydroxyl channel)", (0.2464, 0.9938, 0.25), "6h")),
-    Site("P", _position("P", (0.3982, 0.3689, 0.25), "6h")),
-    Site("O", _position("O1", (0.3272, 0.4837, 0.25), "6h")),
-    Site("O", _position("O2", (0.5899, 0.4666, 0.25), "6h")),
-    Site("O", _position("O3", (0.3457, 0.2575, 0.0705), "12i")),
-    Site("O", _position("O(H), hydroxyl oxygen, half occupied", (0.0, 0.0, 0.1980), "4e"), occupancy=0.5),
-    Site("H", _position("H of the hydroxyl, half occupied", (0.0, 0.0, 0.0617), "4e"), occupancy=0.5),
+    Site("Ca", _position("Ca1 (columnar calcium)", (1.0 / 3.0, 2.0 / 3.0, 0.0014), "4f")),
+    Site("Ca", _position("Ca2 (calcium around the hydroxyl channel)", (0.2465, 0.9933, 0.25), "6h")),
+    Site("P", _position("P", (0.3985, 0.3684, 0.25), "6h")),
+    Site("O", _position("O1", (0.3282, 0.4846, 0.25), "6h")),
+    Site("O", _position("O2", (0.5871, 0.4649, 0.25), "6h")),
+    Site("O", _position("O3", (0.3434, 0.2579, 0.0704), "12i")),
+    Site("O", _position("O(H), hydroxyl oxygen, half occupied", (0.0, 0.0, 0.1960), "4e"), occupancy=0.5),
+    Site("H", _position("H of the hydroxyl, half occupied", (0.0, 0.0, 0.0608), "4e"), occupancy=0.5),
 )
 
 #: The 12 symmetry operations of P6₃/m, as (rotation matrix, translation) on fractional coordinates.
