@@ -263,7 +263,9 @@ def _exported_by_package(modname: str, name: str, obj: Any) -> bool:
     """Whether ``modname``'s package (below ``calcify_lib``) exports this very function or class in its ``__all__``."""
     package_name = modname.rpartition(".")[0]
     package = sys.modules.get(package_name)
-    if "." not in package_name or package is None or not hasattr(package, "__path__") or not (inspect.isfunction(obj) or inspect.isclass(obj)):
+    if "." not in package_name or package is None or not hasattr(package, "__path__"):
+        return False
+    if not (inspect.isfunction(obj) or inspect.isclass(obj)):
         return False
     return name in getattr(package, "__all__", ()) and getattr(package, name, None) is obj
 
